@@ -1,0 +1,37 @@
+# The two commands of the quickstart: `make run` and `make test`.
+PORT ?= 8000
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+UV_VERSION := 0.9.5
+VENV := .venv
+UV := $(shell command -v uv || echo .tools/bin/uv)
+
+.PHONY: setup run seed serve test lint typecheck clean
+
+setup: $(VENV)/.synced
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+run: seed
+	$(VENV)/bin/homepage serve --host 127.0.0.1 --port $(PORT)
+
+seed: setup
+	$(VENV)/bin/homepage seed
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: setup
+	$(VENV)/bin/mypy
+
+test: lint typecheck
+	$(VENV)/bin/pytest
+
+clean:
+	rm -rf $(VENV) .tools var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The HTTP API: settings, database, auth, and one router module per resource."""

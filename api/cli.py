@@ -1,0 +1,77 @@
+"""The `homepage` command: seed the store from a page, serve the API."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import uvicorn
+from rich.console import Console
+from rich.table import Table
+
+from api.db import create_schema, make_engine
+from api.settings import get_settings
+from seed.errors import PageError
+from seed.load import LoadSummary, load_page
+from seed.read import read_page
+
+app = typer.Typer(
+    help="Serve an academic homepage as a typed JSON API.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+
+def _summary_table(summary: LoadSummary) -> Table:
+    table = Table("kind", "total", "added", "updated", "removed", title="Seeded")
+    for name, kind in summary.kinds.items():
+        table.add_row(name, str(kind.total), str(kind.added), str(kind.updated), str(kind.removed))
+    return table
+
+
+@app.command()
+def seed(
+    content: Annotated[
+        Path | None, typer.Option(help="The page (or academicpages site root) to load.")
+    ] = None,
+) -> None:
+    """Parse, check and load the page in one transaction; on error nothing changes."""
+    settings = get_settings()
+    path = content or settings.content
+    try:
+        parsed = read_page(path, owner_name=settings.owner_name)
+    except PageError as error:
+        err.print(f"[red]error:[/red] {error}", highlight=False)
+        raise typer.Exit(1) from None
+    for warning in parsed.warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+    engine = make_engine(settings.database_url)
+    create_schema(engine)
+    summary = load_page(engine, parsed.page)
+    engine.dispose()
+    out.print(_summary_table(summary))
+    out.print("Content changed." if summary.changed else "Nothing changed.")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", envvar="PORT")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
+    access_log: Annotated[bool, typer.Option(help="Log every request.")] = False,
+) -> None:
+    """Serve the API."""
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=access_log,
+        timeout_graceful_shutdown=10,
+    )
+
+
+def main() -> None:
+    app()

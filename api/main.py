@@ -1,0 +1,56 @@
+"""Build the FastAPI app. Nothing here touches the database at import time."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
+from sqlalchemy.engine import Engine
+
+from api.db import create_schema, make_engine
+from api.routes import health, interests, news, profile, projects, publications, sections
+from api.settings import Settings, get_settings
+
+DESCRIPTION = """\
+An academic's homepage as typed JSON: profile, research interests, news, publications,
+projects and the page's other sections, seeded from the owner's Markdown page.
+Lists are plain JSON arrays; paginated lists carry `X-Total-Count` and a `Link` header.
+"""
+
+
+def operation_id(route: APIRoute) -> str:
+    return route.name
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = engine or make_engine(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        create_schema(engine)
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="homepage-api",
+        version="0.1.0",
+        description=DESCRIPTION,
+        generate_unique_id_function=operation_id,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_credentials=False,
+        allow_methods=["GET", "HEAD", "OPTIONS"],
+        allow_headers=["Accept", "Content-Type", "If-None-Match", "If-Modified-Since"],
+        expose_headers=["X-Total-Count", "Link", "ETag", "Last-Modified", "Location"],
+        max_age=600,
+    )
+    for module in (health, profile, interests, news, publications, projects, sections):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,26 @@
+from fastapi import APIRouter, Request, Response
+
+from api.deps import PageDep, SessionDep
+from api.errors import NOT_FOUND, found
+from api.pagination import set_page_headers
+from api.routes.filters import FiltersDep
+from api.store.works import list_works, read_work
+from schemas.project import Project, ProjectPublic
+
+router = APIRouter(tags=["projects"])
+
+
+@router.get("/projects", response_model=list[ProjectPublic])
+def list_projects(
+    request: Request, response: Response, session: SessionDep, filters: FiltersDep, page: PageDep
+) -> list[Project]:
+    """Projects in page order, filtered by year, author, venue or words (`q`)."""
+    items, total = list_works(session, Project, filters, page.limit, page.offset)
+    set_page_headers(request, response, page, total)
+    return items
+
+
+@router.get("/projects/{slug}", response_model=ProjectPublic, responses=NOT_FOUND)
+def read_project(slug: str, session: SessionDep) -> Project:
+    """One project by its slug."""
+    return found(read_work(session, Project, slug), "Project", slug)

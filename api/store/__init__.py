@@ -1,0 +1,1 @@
+"""Reads and writes against the database, shared by the routes and the importer."""

@@ -1,0 +1,87 @@
+r"""Author lists: `Shwai He\*, **Daize Dong**\*, Liang Ding` into ordered, marked authors."""
+
+import re
+import unicodedata
+
+from schemas.common import Author
+from seed.inline import BOLD_OFF, BOLD_ON
+
+EQUAL_MARKS = frozenset("*⚖#")
+CORRESPONDING_MARKS = frozenset("†‡✉★")
+_MARKS = EQUAL_MARKS | CORRESPONDING_MARKS | {"\ufe0f", "\u200d"}
+_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin", "al",
+     "el", "dos", "das", "ter", "y", "zu"}
+)  # fmt: skip
+_NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|[^\W\d_]\.)$")
+_ET_AL = re.compile(r"^et\.?\s+al\.?$", re.IGNORECASE)
+
+
+def _strip_marks(text: str) -> tuple[str, set[str]]:
+    """The text without surrounding author marks, and the marks found."""
+    marks: set[str] = set()
+    text = text.strip()
+    while text and (text[-1] in _MARKS or (text[-1] in "0123456789 ,^" and len(text) > 1)):
+        if text[-1] in _MARKS:
+            marks.add(text[-1])
+        text = text[:-1].rstrip()
+    while text and text[0] in _MARKS:
+        marks.add(text[0])
+        text = text[1:].lstrip()
+    return text, marks
+
+
+def is_name(text: str) -> bool:
+    """Whether text reads like a person's name: two to six capitalised words, no sentence."""
+    words = text.replace("\u00a0", " ").split()
+    if not 1 <= len(words) <= 6 or len(text) > 60 or any(c in text for c in ':;!?()[]{}"/'):
+        return False
+    capitalised = 0
+    for word in words:
+        if word.lower() in _PARTICLES:
+            continue
+        if not _NAME_WORD.match(word) or not _starts_upper(word):
+            return False
+        capitalised += 1
+    return capitalised >= 1 and (len(words) >= 2 or _is_single_name(words[0]))
+
+
+def _starts_upper(word: str) -> bool:
+    first = word[0]
+    return first.isupper() or unicodedata.category(first) == "Lo"
+
+
+def _is_single_name(word: str) -> bool:
+    """A one-word name is only accepted in scripts without case (e.g. `邱涵`)."""
+    return all(unicodedata.category(char) == "Lo" for char in word)
+
+
+def parse_author(segment: str) -> Author | None:
+    """One author from a segment of an author list, or None when it is not a name."""
+    bold = BOLD_ON in segment
+    text = segment.replace(BOLD_ON, "").replace(BOLD_OFF, "")
+    name, marks = _strip_marks(text)
+    name = " ".join(name.replace("\\", "").split())
+    if not is_name(name):
+        return None
+    return Author(
+        name=name,
+        is_owner=bold,
+        equal_contribution=bool(marks & EQUAL_MARKS),
+        corresponding=bool(marks & CORRESPONDING_MARKS),
+    )
+
+
+def is_et_al(segment: str) -> bool:
+    text = segment.replace(BOLD_ON, "").replace(BOLD_OFF, "").strip()
+    return bool(_ET_AL.match(text))
+
+
+def same_person(a: str, b: str) -> bool:
+    """Names match when their words match, ignoring case, accents and punctuation."""
+    return _name_key(a) == _name_key(b)
+
+
+def _name_key(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in folded if c.isalnum() or c.isspace()).split())

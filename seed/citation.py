@@ -1,0 +1,124 @@
+r"""One publication or project entry, as written in a list: authors, title, venue, year, note.
+
+`Shwai He\*, **Daize Dong**\*, Liang Ding, Towards Efficient …, TMLR. [[Paper](…)]`
+"""
+
+import re
+
+from schemas.common import Author, Link, LinkKind
+from schemas.work import WorkIn
+from seed.authors import is_et_al, parse_author
+from seed.inline import BOLD_OFF, BOLD_ON, Run, links_of, marked_text
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_TRAILING_NOTE = re.compile(r"\s*[(（]([^()（）]*[a-z][^()（）]*)[)）]\s*$")
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)|\|")
+_VENUE_WORDS = re.compile(
+    r"\b(conference|journal|proceedings|workshop|transactions|symposium|letters|arxiv|preprint|"
+    r"review|findings|annual|international|ieee|acm|springer|elsevier|in submission|"
+    r"under review|to appear)\b",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]{1,}[A-Za-z]*\b")
+_LINK_KINDS = {
+    LinkKind.paper: ("paper", "pdf", "arxiv", "doi", "publication", "article", "openreview"),
+    LinkKind.code: ("code", "github", "gitlab", "repo", "software", "implementation"),
+    LinkKind.project: ("project", "demo"),
+    LinkKind.slides: ("slides", "slide"),
+    LinkKind.video: ("video", "youtube", "talk", "recording"),
+    LinkKind.poster: ("poster",),
+    LinkKind.website: ("website", "homepage", "page", "web", "blog"),
+}
+
+
+def link_kind(label: str) -> LinkKind:
+    words = set(re.findall(r"[a-z]+", label.lower()))
+    for kind, names in _LINK_KINDS.items():
+        if words.intersection(names):
+            return kind
+    return LinkKind.other
+
+
+def typed_links(runs: list[Run]) -> list[Link]:
+    return [
+        Link(label=label or url, url=url, kind=link_kind(label))
+        for label, url in links_of(runs)
+        if url and not url.startswith("#")
+    ]
+
+
+def split_top_level(text: str, separator: str = ",") -> list[str]:
+    """Split on a separator that is not inside parentheses or brackets."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for index, char in enumerate(text):
+        if char in "([（":
+            depth += 1
+        elif char in ")]）":
+            depth = max(0, depth - 1)
+        elif char == separator and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [part for part in (p.strip() for p in parts) if part]
+
+
+def clean_field(text: str) -> str:
+    text = text.replace(BOLD_ON, "").replace(BOLD_OFF, "")
+    text = _EMPTY_BRACKETS.sub(" ", text)
+    text = " ".join(text.split())
+    return text.strip(" *_\"'“”‘’").rstrip(".").strip(" *_")
+
+
+def looks_like_venue(text: str) -> bool:
+    return bool(_YEAR.search(text) or _VENUE_WORDS.search(text) or _ACRONYM.search(text))
+
+
+def split_venue(venue: str) -> tuple[str | None, int | None, str | None]:
+    """The venue without its trailing note, the year it states, and the note (`Oral`)."""
+    note = None
+    venue = clean_field(venue)
+    match = _TRAILING_NOTE.search(venue)
+    if match is not None:
+        note = clean_field(match.group(1)) or None
+        venue = venue[: match.start()]
+    venue = clean_field(venue)
+    years = _YEAR.findall(venue)
+    return venue or None, int(years[-1]) if years else None, note
+
+
+def parse_citation(runs: list[Run], *, line: int = 0, group: str | None = None) -> WorkIn | None:
+    """Authors, title and venue from one entry; None when it has no title."""
+    segments = split_top_level(marked_text(runs))
+    authors: list[Author] = []
+    index = 0
+    while index < len(segments):
+        if is_et_al(segments[index]):
+            index += 1
+            continue
+        author = parse_author(segments[index])
+        if author is None:
+            break
+        authors.append(author)
+        index += 1
+    rest = segments[index:]
+    venue: str | None = None
+    year: int | None = None
+    note: str | None = None
+    if len(rest) >= 2 and looks_like_venue(clean_field(rest[-1])):
+        venue, year, note = split_venue(rest[-1])
+        rest = rest[:-1]
+    title = clean_field(", ".join(rest))
+    if not title:
+        return None
+    return WorkIn(
+        title=title,
+        authors=authors,
+        venue=venue,
+        year=year,
+        note=note,
+        group=group,
+        links=typed_links(runs),
+        line=line,
+    )

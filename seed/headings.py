@@ -1,0 +1,61 @@
+"""What a heading means: its words without emoji, shortcodes, images, legends and punctuation."""
+
+import re
+from enum import StrEnum
+
+_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
+_PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class SectionKind(StrEnum):
+    news = "news"
+    publications = "publications"
+    projects = "projects"
+    interests = "interests"
+    other = "other"
+
+
+_CORE_WORDS: dict[SectionKind, frozenset[str]] = {
+    SectionKind.news: frozenset({"news", "updates", "update", "announcements"}),
+    SectionKind.publications: frozenset(
+        {"publications", "publication", "papers", "preprints", "preprint", "manuscripts"}
+    ),
+    SectionKind.projects: frozenset({"projects", "project"}),
+    SectionKind.interests: frozenset({"interests", "interest"}),
+}
+_QUALIFIERS = frozenset(
+    {
+        "recent", "latest", "selected", "research", "and", "current", "my", "the", "of", "our",
+        "some", "featured", "key", "ongoing", "main", "all", "full", "list", "whats", "what",
+        "s", "new", "peer", "reviewed", "other", "representative", "past", "areas", "topics",
+    }
+)  # fmt: skip
+
+
+def heading_words(title: str) -> list[str]:
+    """The lower-case words of a heading, without legends in parentheses or decoration."""
+    title = _PARENTHESES.sub(" ", _SHORTCODE.sub(" ", title.lower()))
+    return _WORD.findall(title)
+
+
+def clean_title(title: str) -> str:
+    """The heading as a reader sees it, without leading emoji, shortcodes or trailing colons."""
+    title = _SHORTCODE.sub(" ", title)
+    start = next((i for i, char in enumerate(title) if char.isalnum()), len(title))
+    return " ".join(title[start:].split()).rstrip(":：").strip()
+
+
+def section_kind(title: str) -> SectionKind:
+    """The kind of a section from its heading, matched against the usual names for it."""
+    words = heading_words(title)
+    for kind, core in _CORE_WORDS.items():
+        if any(word in core for word in words) and all(
+            word in core or word in _QUALIFIERS or _is_core(word) for word in words
+        ):
+            return kind
+    return SectionKind.other
+
+
+def _is_core(word: str) -> bool:
+    return any(word in core for core in _CORE_WORDS.values())

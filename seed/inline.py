@@ -1,0 +1,134 @@
+"""Flatten markdown-it inline tokens into runs of text that remember their emphasis and link.
+
+Markdown emphasis and the HTML tags people use for the same thing (`<b>`, `<strong>`, `<u>`,
+`<sup>`, `<a href>`) end up as the same flags, so the scholarly parsers need not care which.
+"""
+
+import html
+import re
+from dataclasses import dataclass, replace
+
+from markdown_it.token import Token
+
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)\s*>")
+_HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_FLAG_OF_TAG = {
+    "b": "bold",
+    "strong": "bold",
+    "u": "bold",
+    "i": "italic",
+    "em": "italic",
+    "code": "code",
+    "sup": "sup",
+}
+
+BOLD_ON = "\x01"
+BOLD_OFF = "\x02"
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    sup: bool = False
+    href: str | None = None
+
+
+@dataclass
+class _State:
+    bold: int = 0
+    italic: int = 0
+    code: int = 0
+    sup: int = 0
+    href: str | None = None
+
+    def run(self, text: str) -> Run:
+        return Run(text, self.bold > 0, self.italic > 0, self.code > 0, self.sup > 0, self.href)
+
+
+def _html_tag(state: _State, runs: list[Run], content: str) -> None:
+    for closing, name, attrs, _ in _TAG.findall(content):
+        name = name.lower()
+        if name == "br":
+            runs.append(Run("\n"))
+        elif name == "a":
+            match = _HREF.search(attrs)
+            state.href = (
+                None
+                if closing or match is None
+                else html.unescape(next(filter(None, match.groups()), ""))
+            )
+        elif name in _FLAG_OF_TAG:
+            flag = _FLAG_OF_TAG[name]
+            setattr(state, flag, max(0, getattr(state, flag) + (-1 if closing else 1)))
+
+
+def inline_runs(children: list[Token]) -> list[Run]:
+    """The runs of an inline token's children, in order."""
+    state = _State()
+    runs: list[Run] = []
+    for token in children:
+        kind = token.type
+        if kind == "text":
+            runs.append(state.run(token.content))
+        elif kind == "code_inline":
+            runs.append(replace(state.run(token.content), code=True))
+        elif kind in ("softbreak", "hardbreak"):
+            runs.append(Run("\n"))
+        elif kind == "strong_open":
+            state.bold += 1
+        elif kind == "strong_close":
+            state.bold -= 1
+        elif kind == "em_open":
+            state.italic += 1
+        elif kind == "em_close":
+            state.italic -= 1
+        elif kind == "link_open":
+            state.href = str(token.attrs.get("href", ""))
+        elif kind == "link_close":
+            state.href = None
+        elif kind == "image" and state.href is not None:
+            runs.append(state.run(token.content))
+        elif kind == "html_inline":
+            _html_tag(state, runs, token.content)
+    return [run for run in runs if run.text]
+
+
+def plain_text(runs: list[Run]) -> str:
+    """The visible text, with white space folded."""
+    return " ".join("".join(run.text for run in runs).split())
+
+
+def marked_text(runs: list[Run], *, drop_links: bool = True) -> str:
+    """The text with bold spans between BOLD_ON and BOLD_OFF; link labels left out by default."""
+    out: list[str] = []
+    bold = False
+    for run in runs:
+        if drop_links and run.href is not None:
+            continue
+        if run.bold != bold:
+            out.append(BOLD_ON if run.bold else BOLD_OFF)
+            bold = run.bold
+        out.append(run.text)
+    if bold:
+        out.append(BOLD_OFF)
+    return "".join(out)
+
+
+def links_of(runs: list[Run]) -> list[tuple[str, str]]:
+    """Each link's (label, url), in order; consecutive runs of one link are joined."""
+    links: list[tuple[str, str]] = []
+    previous: str | None = None
+    for run in runs:
+        if run.href is None:
+            previous = None
+            continue
+        if run.href == previous and links:
+            label, url = links[-1]
+            links[-1] = (label + run.text, url)
+        else:
+            links.append((run.text, run.href))
+        previous = run.href
+    return [(" ".join(label.split()), url) for label, url in links]

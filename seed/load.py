@@ -1,0 +1,196 @@
+"""Load a parsed page into the store in one transaction, without touching what the API wrote.
+
+Items from the page are owned by it (`source = seed`): they are matched by slug, updated in
+place, and removed when the page no longer has them. Items written through the API
+(`source = api`) are never changed here. Loading the same page twice changes nothing.
+"""
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel, col, delete, select
+
+from api.db import write_session
+from api.store.slugs import slugify, unique_slug
+from api.store.version import bump_version
+from api.store.works import search_text
+from schemas.common import Source, utc_now
+from schemas.interest import Interest
+from schemas.news import News, NewsIn
+from schemas.page import PageIn
+from schemas.profile import Profile
+from schemas.project import Project
+from schemas.publication import Publication
+from schemas.section import Section
+from schemas.work import WorkIn
+
+Row = TypeVar("Row", News, Publication, Project)
+
+
+@dataclass
+class KindSummary:
+    total: int = 0
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+
+
+@dataclass
+class LoadSummary:
+    kinds: dict[str, KindSummary] = field(default_factory=dict)
+    version: int | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.version is not None
+
+
+def news_slug_base(item: NewsIn) -> str:
+    if item.date is None:
+        prefix = "undated"
+    elif item.date_precision == "year":
+        prefix = f"{item.date:%Y}"
+    elif item.date_precision == "month":
+        prefix = f"{item.date:%Y-%m}"
+    else:
+        prefix = item.date.isoformat()
+    visible = html.unescape(re.sub(r"<[^>]+>", " ", item.text_html))
+    return f"{prefix}-{slugify(visible, max_length=50)}"
+
+
+def _news_fields(item: NewsIn) -> dict[str, Any]:
+    return {
+        "date": item.date,
+        "date_precision": item.date_precision,
+        "text": item.text,
+        "text_html": item.text_html,
+        "links": [link.model_dump(mode="json") for link in item.links],
+    }
+
+
+def _work_fields(work: WorkIn) -> dict[str, Any]:
+    fields: dict[str, Any] = work.model_dump(mode="json", exclude={"line"})
+    names = "\n".join(author.name.lower() for author in work.authors)
+    fields["author_names"] = names
+    return fields
+
+
+def _merge(
+    session: Session,
+    model: type[Row],
+    wanted: list[tuple[str, dict[str, Any]]],
+    summary: KindSummary,
+) -> None:
+    """Insert, update or remove seed-owned rows so they are exactly `wanted` (slug, fields)."""
+    existing = {
+        row.slug: row for row in session.exec(select(model).where(col(model.source) == Source.seed))
+    }
+    now = utc_now()
+    for position, (slug, fields) in enumerate(wanted):
+        fields = {**fields, "position": position}
+        row = existing.pop(slug, None)
+        if row is None:
+            row = model(slug=slug, source=Source.seed, created_at=now, updated_at=now, **fields)
+            summary.added += 1
+        elif any(getattr(row, key) != value for key, value in fields.items()):
+            for key, value in fields.items():
+                setattr(row, key, value)
+            row.updated_at = now
+            summary.updated += 1
+        else:
+            continue
+        if isinstance(row, Publication | Project):
+            row.search_text = search_text(row)
+        session.add(row)
+    for row in existing.values():
+        session.delete(row)
+        summary.removed += 1
+    summary.total = len(wanted)
+
+
+def _api_slugs(session: Session, model: type[Row]) -> set[str]:
+    return set(session.exec(select(model.slug).where(col(model.source) == Source.api)))
+
+
+def _with_slugs(bases: Sequence[str], taken: set[str]) -> list[str]:
+    slugs: list[str] = []
+    for base in bases:
+        slug = unique_slug(base, taken)
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def _merge_works(
+    session: Session,
+    model: type[Publication] | type[Project],
+    works: list[WorkIn],
+    summary: KindSummary,
+) -> None:
+    slugs = _with_slugs([slugify(work.title) for work in works], _api_slugs(session, model))
+    wanted = [(slug, _work_fields(work)) for slug, work in zip(slugs, works, strict=True)]
+    _merge(session, model, wanted, summary)
+
+
+def _replace_all(
+    session: Session, model: type[SQLModel], rows: Sequence[SQLModel], summary: KindSummary
+) -> None:
+    """Replace a table that only the page writes; counts as a change only if content differs."""
+
+    def content(items: Sequence[SQLModel]) -> list[dict[str, Any]]:
+        return [item.model_dump(exclude={"id"}) for item in items]
+
+    before = list(session.exec(select(model)))
+    summary.total = len(rows)
+    if content(before) == content(rows):
+        return
+    session.exec(delete(model))
+    session.add_all(rows)
+    summary.added = max(0, len(rows) - len(before))
+    summary.updated = min(len(rows), len(before))
+    summary.removed = max(0, len(before) - len(rows))
+
+
+def store_page(session: Session, page: PageIn) -> LoadSummary:
+    summary = LoadSummary()
+    kinds = summary.kinds
+    for name in ("profile", "interests", "news", "publications", "projects", "sections"):
+        kinds[name] = KindSummary()
+
+    profile = Profile(id=1, **page.profile.model_dump(mode="json"))
+    _replace_all(session, Profile, [profile], kinds["profile"])
+    interests = [
+        Interest(position=i, area=x.area, topics=x.topics) for i, x in enumerate(page.interests)
+    ]
+    _replace_all(session, Interest, interests, kinds["interests"])
+
+    news_slugs = _with_slugs([news_slug_base(n) for n in page.news], _api_slugs(session, News))
+    _merge(
+        session,
+        News,
+        [(s, _news_fields(n)) for s, n in zip(news_slugs, page.news, strict=True)],
+        kinds["news"],
+    )
+    _merge_works(session, Publication, page.publications, kinds["publications"])
+    _merge_works(session, Project, page.projects, kinds["projects"])
+
+    section_slugs = _with_slugs([slugify(section.title) for section in page.sections], set())
+    sections = [
+        Section(slug=slug, position=i, title=s.title, markdown=s.markdown, html=s.html)
+        for i, (slug, s) in enumerate(zip(section_slugs, page.sections, strict=True))
+    ]
+    _replace_all(session, Section, sections, kinds["sections"])
+
+    if any(k.added or k.updated or k.removed for k in kinds.values()):
+        summary.version = bump_version(session)
+    return summary
+
+
+def load_page(engine: Engine, page: PageIn) -> LoadSummary:
+    """Store a parsed page in one write transaction: all of it, or (on any error) none of it."""
+    with write_session(engine) as session:
+        return store_page(session, page)

@@ -1,0 +1,69 @@
+"""Cut a page body into its sections, by headings, using markdown-it's block tokens."""
+
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from seed.headings import SectionKind, clean_title, section_kind
+from seed.inline import inline_runs, plain_text
+from seed.render import markdown_parser
+
+
+@dataclass
+class Outline:
+    title: str
+    kind: SectionKind
+    line: int
+    """0-based body line of the heading (or of the first block, for the introduction)."""
+    level: int
+    tokens: list[Token] = field(default_factory=list)
+    end_line: int = 0
+    """0-based body line where the section ends (exclusive)."""
+
+
+def heading_text(tokens: list[Token], index: int) -> str:
+    inline = tokens[index + 1]
+    return plain_text(inline_runs(inline.children or []))
+
+
+def _level(token: Token) -> int:
+    return int(token.tag[1:])
+
+
+def _starts_section(current: Outline, level: int, kind: SectionKind, top: int) -> bool:
+    if level <= top:
+        return True
+    if kind is SectionKind.other:
+        return False
+    return current.kind is SectionKind.other or level <= current.level
+
+
+def outline_page(body: str) -> tuple[Outline, list[Outline]]:
+    """The introduction (everything before the first section) and the sections, in page order.
+
+    A heading starts a section when it is at the page's top heading level or names a known
+    kind of section; deeper headings stay inside their section as sub-headings.
+    """
+    tokens = markdown_parser().parse(body)
+    top = min((_level(t) for t in tokens if t.type == "heading_open"), default=1)
+    intro = Outline(title="", kind=SectionKind.other, line=0, level=0)
+    sections: list[Outline] = []
+    current = intro
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open" and token.level == 0:
+            level = _level(token)
+            text = heading_text(tokens, index)
+            kind = section_kind(text)
+            if _starts_section(current, level, kind, top):
+                line = token.map[0] if token.map else 0
+                current.end_line = line
+                current = Outline(title=clean_title(text), kind=kind, line=line, level=level)
+                sections.append(current)
+                index += 3
+                continue
+        current.tokens.append(token)
+        index += 1
+    current.end_line = body.count("\n") + 1
+    return intro, sections

@@ -1,0 +1,78 @@
+"""Research interests: `Area: topic, topic` list items, from an Interests section or the bio."""
+
+import re
+
+from markdown_it.token import Token
+
+from schemas.interest import InterestIn
+from seed.blocks import children_until_close, first_inline, top_level_items
+from seed.citation import split_top_level
+from seed.inline import inline_runs, plain_text
+from seed.outline import Outline, heading_text
+
+_INTRODUCES_INTERESTS = re.compile(
+    r"\b(interest(s|ed)?|focus(es|ed)?|areas?|topics?|thrusts?|directions?)\b", re.IGNORECASE
+)
+_LISTS = ("bullet_list_open", "ordered_list_open")
+
+
+def _interest(text: str) -> InterestIn | None:
+    text = text.strip().rstrip(".;")
+    if not text:
+        return None
+    area, colon, topics = text.partition(":")
+    if not colon:
+        return InterestIn(area=text)
+    parts = [part.rstrip(".") for part in split_top_level(topics.replace(";", ","))]
+    return InterestIn(area=area.strip(), topics=[part for part in parts if part])
+
+
+def _list_interests(tokens: list[Token], index: int) -> tuple[list[InterestIn], int]:
+    inner, end = children_until_close(tokens, index)
+    interests = []
+    for _, item_tokens in top_level_items(inner):
+        inline = first_inline(item_tokens)
+        if inline is not None and (
+            interest := _interest(plain_text(inline_runs(inline.children or [])))
+        ):
+            interests.append(interest)
+    return interests, end
+
+
+def interests_of_section(section: Outline) -> list[InterestIn]:
+    """Every list item of an Interests section, or its sub-headings when it has no list."""
+    tokens = section.tokens
+    interests: list[InterestIn] = []
+    headings: list[InterestIn] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type in _LISTS:
+            found, index = _list_interests(tokens, index)
+            interests.extend(found)
+        elif token.type == "heading_open":
+            headings.append(InterestIn(area=heading_text(tokens, index)))
+            index += 3
+        else:
+            index += 1
+    return interests or headings
+
+
+def interests_of_intro(intro: Outline) -> list[InterestIn]:
+    """The list in the biography that a sentence introduces as interests or focus areas."""
+    tokens = intro.tokens
+    previous_text = ""
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type in _LISTS and token.level == 0:
+            if _INTRODUCES_INTERESTS.search(
+                previous_text.rsplit(".", 2)[-1] + previous_text[-200:]
+            ):
+                return _list_interests(tokens, index)[0]
+            _, index = children_until_close(tokens, index)
+            continue
+        if token.type == "inline" and token.level == 1:
+            previous_text = plain_text(inline_runs(token.children or []))
+        index += 1
+    return []

@@ -1,0 +1,97 @@
+"""News items: list items, lines of a paragraph, or dated sub-headings, each with its date."""
+
+import re
+from collections.abc import Iterator
+
+from markdown_it.token import Token
+
+from schemas.news import NewsIn
+from seed.blocks import Lines, children_until_close, top_level_items
+from seed.citation import typed_links
+from seed.dates import leading_date, parse_date
+from seed.errors import Diagnostic
+from seed.inline import inline_runs
+from seed.outline import Outline, heading_text
+from seed.render import markdown_parser, render_html
+from seed.source import PageSource
+
+_TRAILING_BREAK = re.compile(r"(?:\s|<br\s*/?>|&nbsp;)+$", re.IGNORECASE)
+
+
+def _item(markdown: str, line: int, heading_date: NewsIn | None = None) -> NewsIn | None:
+    found = leading_date(markdown)
+    if found is not None:
+        markdown = markdown[found.end :]
+    text = _TRAILING_BREAK.sub("", markdown).strip()
+    if not text:
+        return None
+    tokens = markdown_parser().parseInline(text)
+    runs = inline_runs(tokens[0].children or []) if tokens else []
+    date, precision = (found.date, found.precision) if found else (None, None)
+    if found is None and heading_date is not None:
+        date, precision = heading_date.date, heading_date.date_precision
+    return NewsIn(
+        date=date,
+        date_precision=precision,
+        text=text,
+        text_html=render_html(text),
+        links=typed_links(runs),
+        line=line,
+    )
+
+
+def _paragraph_items(markdown: str, first_line: int) -> Iterator[tuple[str, int]]:
+    """A paragraph whose lines start with dates holds one item per dated line."""
+    lines = markdown.split("\n")
+    if sum(leading_date(line) is not None for line in lines) < 2:
+        yield markdown, first_line
+        return
+    current: list[str] = []
+    start = first_line
+    for offset, line in enumerate(lines):
+        if leading_date(line) is not None and current:
+            yield "\n".join(current), start
+            current, start = [], first_line + offset
+        current.append(line)
+    yield "\n".join(current), start
+
+
+def _raw_items(section: Outline, lines: Lines) -> Iterator[tuple[str, int, NewsIn | None]]:
+    tokens: list[Token] = section.tokens
+    heading: NewsIn | None = None
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        start = token.map[0] if token.map else section.line
+        if token.type == "heading_open":
+            text = heading_text(tokens, index)
+            dated = parse_date(text)
+            heading = (
+                NewsIn(text=text, text_html="", date=dated[0], date_precision=dated[1])
+                if dated
+                else None
+            )
+            index += 3
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            inner, index = children_until_close(tokens, index)
+            for item, _ in top_level_items(inner):
+                yield lines.list_item(item), item.map[0] if item.map else start, heading
+        elif token.type == "paragraph_open":
+            _, index = children_until_close(tokens, index)
+            for markdown, line in _paragraph_items(lines.block(token), start):
+                yield markdown, line, heading
+        else:
+            index += 1
+
+
+def parse_news(section: Outline, source: PageSource) -> tuple[list[NewsIn], list[Diagnostic]]:
+    lines = Lines.of(source.body)
+    news: list[NewsIn] = []
+    for markdown, body_line, heading in _raw_items(section, lines):
+        item = _item(markdown, source.file_line(body_line), heading)
+        if item is not None:
+            news.append(item)
+    warnings = [
+        Diagnostic(source.path, n.line, "news item has no date") for n in news if n.date is None
+    ]
+    return news, warnings

@@ -1,0 +1,96 @@
+"""A whole page: Markdown text in, a typed `PageIn` and warnings out. No database here."""
+
+from dataclasses import dataclass, field
+
+from schemas.interest import InterestIn
+from schemas.news import NewsIn
+from schemas.page import PageIn
+from schemas.section import SectionIn
+from schemas.work import WorkIn
+from seed.authors import same_person
+from seed.blocks import Lines
+from seed.errors import Diagnostic, PageError
+from seed.headings import SectionKind
+from seed.outline import Outline, outline_page
+from seed.parse_interests import interests_of_intro, interests_of_section
+from seed.parse_news import parse_news
+from seed.parse_profile import parse_profile
+from seed.parse_works import parse_works
+from seed.render import render_html
+from seed.source import PageSource, read_page_source
+
+
+@dataclass
+class ParsedPage:
+    page: PageIn
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def _other_section(section: Outline, lines: Lines, source: PageSource) -> SectionIn | None:
+    markdown = lines.text(section.line + 1, section.end_line).strip()
+    if not section.title or not markdown:
+        return None
+    return SectionIn(
+        title=section.title,
+        markdown=markdown,
+        html=render_html(markdown),
+        line=source.file_line(section.line),
+    )
+
+
+def mark_owner(works: list[WorkIn], owner: str | None) -> None:
+    """Authors named like the owner are the owner, bold or not."""
+    if owner is None:
+        return
+    for work in works:
+        for author in work.authors:
+            if same_person(author.name, owner):
+                author.is_owner = True
+
+
+def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPage:
+    if not source.body.strip():
+        raise PageError(source.path, source.body_line, "the page has no content to load")
+    lines = Lines.of(source.body)
+    intro, sections = outline_page(source.body)
+    news: list[NewsIn] = []
+    publications: list[WorkIn] = []
+    projects: list[WorkIn] = []
+    interests: list[InterestIn] = []
+    others: list[SectionIn] = []
+    warnings: list[Diagnostic] = []
+    for section in sections:
+        if section.kind is SectionKind.news:
+            found_news, found_warnings = parse_news(section, source)
+            news.extend(found_news)
+            warnings.extend(found_warnings)
+        elif section.kind in (SectionKind.publications, SectionKind.projects):
+            noun = "publication" if section.kind is SectionKind.publications else "project"
+            works, found_warnings = parse_works(section, source, noun)
+            (publications if noun == "publication" else projects).extend(works)
+            warnings.extend(found_warnings)
+        elif section.kind is SectionKind.interests:
+            interests.extend(interests_of_section(section))
+        elif (other := _other_section(section, lines, source)) is not None:
+            others.append(other)
+    if not interests:
+        interests = interests_of_intro(intro)
+    all_works: list[WorkIn] = [*publications, *projects]
+    profile = parse_profile(intro, lines, all_works, source.front_matter)
+    if owner_name:
+        profile.name = owner_name
+    mark_owner(all_works, profile.name)
+    page = PageIn(
+        profile=profile,
+        interests=interests,
+        news=news,
+        publications=publications,
+        projects=projects,
+        sections=others,
+    )
+    return ParsedPage(page=page, warnings=warnings)
+
+
+def parse_page(path: str, text: str, owner_name: str | None = None) -> ParsedPage:
+    """Parse one page given as text; `path` only names it in diagnostics."""
+    return parse_source(read_page_source(path, text), owner_name)
