@@ -29,6 +29,7 @@ from schemas.section import Section
 from schemas.work import WorkIn
 
 Row = TypeVar("Row", News, Publication, Project)
+WorkRow = TypeVar("WorkRow", Publication, Project)
 
 
 @dataclass
@@ -127,7 +128,7 @@ def _with_slugs(bases: Sequence[str], taken: set[str]) -> list[str]:
 
 def _merge_works(
     session: Session,
-    model: type[Publication] | type[Project],
+    model: type[WorkRow],
     works: list[WorkIn],
     summary: KindSummary,
 ) -> None:
