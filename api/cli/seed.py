@@ -1,10 +1,9 @@
-"""The `homepage` command: seed the store from a page, serve the API."""
+"""`homepage seed`: parse, check and load the owner's page."""
 
 from pathlib import Path
 from typing import Annotated
 
 import typer
-import uvicorn
 from rich.console import Console
 from rich.table import Table
 
@@ -14,11 +13,6 @@ from seed.errors import PageError
 from seed.load import LoadSummary, load_page
 from seed.read import read_page
 
-app = typer.Typer(
-    help="Serve an academic homepage as a typed JSON API.",
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-)
 out = Console()
 err = Console(stderr=True)
 
@@ -30,7 +24,6 @@ def _summary_table(summary: LoadSummary) -> Table:
     return table
 
 
-@app.command()
 def seed(
     content: Annotated[
         Path | None, typer.Option(help="The page (or academicpages site root) to load.")
@@ -52,26 +45,3 @@ def seed(
     engine.dispose()
     out.print(_summary_table(summary))
     out.print("Content changed." if summary.changed else "Nothing changed.")
-
-
-@app.command()
-def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.", envvar="PORT")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
-    access_log: Annotated[bool, typer.Option(help="Log every request.")] = False,
-) -> None:
-    """Serve the API."""
-    uvicorn.run(
-        "api.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        access_log=access_log,
-        timeout_graceful_shutdown=10,
-    )
-
-
-def main() -> None:
-    app()

@@ -1,0 +1,24 @@
+"""`homepage serve`: run the API under uvicorn."""
+
+from typing import Annotated
+
+import typer
+import uvicorn
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", envvar="PORT")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
+    access_log: Annotated[bool, typer.Option(help="Log every request.")] = False,
+) -> None:
+    """Serve the API."""
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=access_log,
+        timeout_graceful_shutdown=10,
+    )
