@@ -75,6 +75,10 @@ def looks_like_venue(text: str) -> bool:
     return bool(_YEAR.search(text) or _VENUE_WORDS.search(text) or _ACRONYM.search(text))
 
 
+def _certainly_venue(text: str) -> bool:
+    return bool(_YEAR.search(text) or _VENUE_WORDS.search(text))
+
+
 def split_venue(venue: str) -> tuple[str | None, int | None, str | None]:
     """The venue without its trailing note, the year it states, and the note (`Oral`)."""
     note = None
@@ -103,6 +107,10 @@ def parse_citation(runs: list[Run], *, line: int = 0, group: str | None = None) 
         authors.append(author)
         index += 1
     rest = segments[index:]
+    if len(authors) >= 2 and len(rest) == 1 and _certainly_venue(clean_field(rest[0])):
+        # A short capitalised title reads like a name; the entry still needs a title.
+        authors.pop()
+        rest = segments[index - 1 :]
     venue: str | None = None
     year: int | None = None
     note: str | None = None
