@@ -1,0 +1,48 @@
+"""Loading a page: one transaction, stable slugs, re-seeding changes nothing."""
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from schemas.publication import Publication
+from seed.load import load_page
+from seed.parse_page import parse_page
+from tests.conftest import SEED_PAGE
+
+
+def publication_rows(engine: Engine) -> list[tuple[int | None, str, str]]:
+    with Session(engine) as session:
+        rows = session.exec(select(Publication).order_by(col(Publication.position)))
+        return [(row.id, row.slug, row.updated_at.isoformat()) for row in rows]
+
+
+def test_reseeding_the_same_page_changes_nothing(seeded: Engine) -> None:
+    before = publication_rows(seeded)
+    summary = load_page(seeded, parse_page("about.md", SEED_PAGE.read_text()).page)
+    assert not summary.changed
+    assert all(kind.added == kind.updated == kind.removed == 0 for kind in summary.kinds.values())
+    assert publication_rows(seeded) == before
+
+
+def test_an_edited_entry_keeps_its_row_and_slug(seeded: Engine) -> None:
+    before = publication_rows(seeded)
+    text = SEED_PAGE.read_text().replace("ACL 2023", "ACL 2023 (Outstanding Paper)")
+    summary = load_page(seeded, parse_page("about.md", text).page)
+    assert summary.kinds["publications"].updated == 1
+    after = publication_rows(seeded)
+    assert [(i, slug) for i, slug, _ in after] == [(i, slug) for i, slug, _ in before]
+    with Session(seeded) as session:
+        row = session.exec(select(Publication).where(col(Publication.venue) == "ACL 2023")).one()
+        assert row.note == "Outstanding Paper"
+
+
+def test_an_entry_removed_from_the_page_disappears(seeded: Engine) -> None:
+    lines = [line for line in SEED_PAGE.read_text().splitlines() if "SparseAdapter" not in line]
+    summary = load_page(seeded, parse_page("about.md", "\n".join(lines)).page)
+    assert summary.kinds["publications"].removed == 1
+    assert len(publication_rows(seeded)) == 7
+
+
+def test_two_entries_with_one_title_get_distinct_slugs(engine: Engine) -> None:
+    page = "## Publications\n\n1. Ann Lee, **Bo Chen**, Same Title, ICML 2020.\n2. **Bo Chen**, Same Title, ICML 2021.\n"
+    load_page(engine, parse_page("about.md", page).page)
+    assert [slug for _, slug, _ in publication_rows(engine)] == ["same-title", "same-title-2"]

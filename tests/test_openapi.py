@@ -1,0 +1,42 @@
+"""The OpenAPI document: readable operation ids, tags per resource, every response typed."""
+
+from fastapi.testclient import TestClient
+
+
+def test_operation_ids_are_handler_names(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    operations = {
+        (path, method): operation["operationId"]
+        for path, methods in paths.items()
+        for method, operation in methods.items()
+    }
+    assert {
+        ("/health", "get"): "read_health",
+        ("/profile", "get"): "read_profile",
+        ("/interests", "get"): "list_interests",
+        ("/news", "get"): "list_news",
+        ("/news/{slug}", "get"): "read_news",
+        ("/publications", "get"): "list_publications",
+        ("/publications/{slug}", "get"): "read_publication",
+        ("/projects", "get"): "list_projects",
+        ("/projects/{slug}", "get"): "read_project",
+        ("/sections", "get"): "list_sections",
+        ("/sections/{slug}", "get"): "read_section",
+    }.items() <= operations.items()
+
+
+def test_every_operation_has_a_tag_and_typed_success_response(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for methods in paths.values():
+        for operation in methods.values():
+            assert len(operation["tags"]) == 1
+            success = next(code for code in operation["responses"] if code.startswith("2"))
+            if success != "204":
+                schema = operation["responses"][success]["content"]["application/json"]["schema"]
+                assert schema != {}
+
+
+def test_docs_page_is_served(client: TestClient) -> None:
+    response = client.get("/docs")
+    assert response.status_code == 200
+    assert "swagger" in response.text.lower()

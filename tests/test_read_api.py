@@ -1,0 +1,83 @@
+"""Every read endpoint over the owner's seeded page, through the real app."""
+
+from fastapi.testclient import TestClient
+
+from tests.expected import INTERESTS, NEWS, PROFILE, PROJECTS, PUBLICATIONS
+from tests.timestamps import without_times
+
+
+def test_health_is_ok(client: TestClient) -> None:
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_profile_states_name_biography_and_affiliation(seeded_client: TestClient) -> None:
+    response = seeded_client.get("/profile")
+    assert response.status_code == 200
+    assert response.json() == PROFILE
+
+
+def test_profile_before_seeding_is_404_with_a_sentence(client: TestClient) -> None:
+    response = client.get("/profile")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No profile yet: run `homepage seed` first."}
+
+
+def test_interests_are_areas_with_topics_in_page_order(seeded_client: TestClient) -> None:
+    response = seeded_client.get("/interests")
+    assert response.status_code == 200
+    assert response.json() == INTERESTS
+
+
+def test_publications_are_the_pages_eight_in_order(seeded_client: TestClient) -> None:
+    response = seeded_client.get("/publications")
+    assert response.status_code == 200
+    assert without_times(response.json()) == PUBLICATIONS
+    assert response.headers["x-total-count"] == "8"
+
+
+def test_projects_are_the_pages_two_in_order(seeded_client: TestClient) -> None:
+    response = seeded_client.get("/projects")
+    assert without_times(response.json()) == PROJECTS
+    assert response.headers["x-total-count"] == "2"
+
+
+def test_news_is_newest_first_with_month_precision(seeded_client: TestClient) -> None:
+    response = seeded_client.get("/news")
+    assert response.status_code == 200
+    assert without_times(response.json()) == NEWS
+
+
+def test_read_one_item_of_each_kind_by_slug(seeded_client: TestClient) -> None:
+    for path, expected in (
+        ("publications", PUBLICATIONS[4]),
+        ("projects", PROJECTS[1]),
+        ("news", NEWS[0]),
+    ):
+        response = seeded_client.get(f"/{path}/{expected['slug']}")
+        assert response.status_code == 200
+        assert without_times(response.json()) == expected
+
+
+def test_unknown_slugs_are_404_naming_the_item(seeded_client: TestClient) -> None:
+    for path, noun in (
+        ("publications", "Publication"),
+        ("projects", "Project"),
+        ("news", "News item"),
+        ("sections", "Section"),
+    ):
+        response = seeded_client.get(f"/{path}/no-such-thing")
+        assert response.status_code == 404
+        assert response.json() == {"detail": f"{noun} 'no-such-thing' not found"}
+
+
+def test_hidden_content_is_never_served(seeded_client: TestClient) -> None:
+    everything = "".join(
+        seeded_client.get(path).text
+        for path in ("/profile", "/news", "/publications", "/projects", "/sections", "/interests")
+    )
+    assert "UESTC" not in everything
+    assert "Reviewer" not in everything
+    assert "Service" not in everything
+    assert seeded_client.get("/sections").json() == []
