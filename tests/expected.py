@@ -26,7 +26,7 @@ def work(
     year: int | None,
     links: list[tuple[str, str]],
     note: str | None = None,
-) -> JSON:  # noqa: E501
+) -> JSON:
     return {
         "slug": slug,
         "title": title,
@@ -82,7 +82,7 @@ PUBLICATIONS = [
         "SD-Conv: Towards the Parameter-Efficiency of Dynamic Convolution",
         "Shwai He, Chenbo Jiang, **Daize Dong**, Liang Ding",
         "WACV 2023", 2023,
-        [("Paper", "https://openaccess.thecvf.com/content/WACV2023/papers/He_SD-Conv_Towards_the_Parameter-Efficiency_of_Dynamic_Convolution_WACV_2023_paper.pdf")],  # noqa: E501
+        [("Paper", "https://openaccess.thecvf.com/content/WACV2023/papers/He_SD-Conv_Towards_the_Parameter-Efficiency_of_Dynamic_Convolution_WACV_2023_paper.pdf")],
     ),
     work(
         "sparseadapter-an-easy-approach-for-improving-the-parameter",
@@ -98,14 +98,14 @@ PROJECTS = [
         "LLaMA-MoE: Building Mixture-of-Experts from LLaMA with Continual Pre-training",
         "Tong Zhu, Xiaoye Qu, **Daize Dong**, Jiacheng Ruan, Jingqi Tong, Conghui He, Yu Cheng",
         "EMNLP 2024", 2024,
-        [("Code", "https://github.com/pjlab-sys4nlp/llama-moe"), ("Paper", "https://arxiv.org/abs/2406.16554")],  # noqa: E501
+        [("Code", "https://github.com/pjlab-sys4nlp/llama-moe"), ("Paper", "https://arxiv.org/abs/2406.16554")],
     ),
     work(
         "llama-moe-v2-exploring-sparsity-of-llama-from-perspective-of",
-        "LLaMA-MoE v2: Exploring Sparsity of LLaMA from Perspective of Mixture-of-Experts with Post-Training",  # noqa: E501
+        "LLaMA-MoE v2: Exploring Sparsity of LLaMA from Perspective of Mixture-of-Experts with Post-Training",
         "Xiaoye Qu, **Daize Dong**, Xuyang Hu, Tong Zhu, Weigao Sun, Yu Cheng",
         None, None,
-        [("Code", "https://github.com/OpenSparseLLMs/LLaMA-MoE-v2"), ("Paper", "https://arxiv.org/abs/2411.15708")],  # noqa: E501
+        [("Code", "https://github.com/OpenSparseLLMs/LLaMA-MoE-v2"), ("Paper", "https://arxiv.org/abs/2411.15708")],
     ),
 ]  # fmt: skip
 
@@ -141,7 +141,7 @@ My research focuses on improving the efficiency of neural networks across algori
 
 1. Conditional Computation: Mixture of Experts, Sparse Activation Models
 2. Model Compression: Pruning, Quantization, Knowledge Distillation
-3. System Optimization: Accelerated Training, Low-Latency Inference, Efficient Kernel Design"""  # noqa: E501
+3. System Optimization: Accelerated Training, Low-Latency Inference, Efficient Kernel Design"""
 
 BIOGRAPHY_HTML = f"""\
 <p>I am an incoming Ph.D. student in Computer Science at <a href="{RUTGERS}" rel="noopener noreferrer">Rutgers University, New Brunswick</a>, advised by <a href="https://hwang595.github.io/" rel="noopener noreferrer">Prof. Hongyi Wang</a>.
@@ -150,7 +150,7 @@ My research focuses on improving the efficiency of neural networks across algori
 <li>Conditional Computation: Mixture of Experts, Sparse Activation Models</li>
 <li>Model Compression: Pruning, Quantization, Knowledge Distillation</li>
 <li>System Optimization: Accelerated Training, Low-Latency Inference, Efficient Kernel Design</li>
-</ol>"""  # noqa: E501
+</ol>"""
 
 PROFILE = {
     "name": "Daize Dong",

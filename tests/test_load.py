@@ -43,6 +43,10 @@ def test_an_entry_removed_from_the_page_disappears(seeded: Engine) -> None:
 
 
 def test_two_entries_with_one_title_get_distinct_slugs(engine: Engine) -> None:
-    page = "## Publications\n\n1. Ann Lee, **Bo Chen**, Same Title, ICML 2020.\n2. **Bo Chen**, Same Title, ICML 2021.\n"
+    page = (
+        "## Publications\n\n"
+        "1. Ann Lee, **Bo Chen**, Same Title, ICML 2020.\n"
+        "2. **Bo Chen**, Same Title, ICML 2021.\n"
+    )
     load_page(engine, parse_page("about.md", page).page)
     assert [slug for _, slug, _ in publication_rows(engine)] == ["same-title", "same-title-2"]
