@@ -1,0 +1,63 @@
+"""Run the real `homepage` command: seed a database, serve it on a free port."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def homepage_env(database: Path, **extra: str) -> dict[str, str]:
+    return {**os.environ, "HOMEPAGE_DATABASE_URL": f"sqlite:///{database}", **extra}
+
+
+def run_homepage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "homepage"), *args], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+@contextmanager
+def serving(env: dict[str, str], *args: str) -> Iterator[str]:
+    """Serve with `homepage serve` until the block ends; yields the base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [str(BIN / "homepage"), "serve", "--port", str(port), *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                output = process.stderr.read() if process.stderr else ""
+                raise RuntimeError(f"server did not start: {output}")
+            time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+        if process.stderr is not None:
+            process.stderr.close()
