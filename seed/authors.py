@@ -14,6 +14,9 @@ _PARTICLES = frozenset(
      "el", "dos", "das", "ter", "y", "zu"}
 )  # fmt: skip
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|[^\W\d_]\.)$")
+_APA_NAME = re.compile(
+    r"^[^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*){0,3},\s(?:[A-Z][a-z]?\.[\s\-]*){1,4}$"
+)
 _ET_AL = re.compile(r"^et\.?\s+al\.?$", re.IGNORECASE)
 
 
@@ -43,6 +46,8 @@ def is_name(text: str) -> bool:
         if not _NAME_WORD.match(word) or not _starts_upper(word):
             return False
         capitalised += 1
+    if all(len(word) > 1 and word.isupper() for word in words):
+        return False  # `ACM MM`, `IEEE TMM`: acronyms, not people
     return capitalised >= 1 and (len(words) >= 2 or _is_single_name(words[0]))
 
 
@@ -62,7 +67,7 @@ def parse_author(segment: str) -> Author | None:
     text = segment.replace(BOLD_ON, "").replace(BOLD_OFF, "")
     name, marks = _strip_marks(text)
     name = " ".join(name.replace("\\", "").split())
-    if not is_name(name):
+    if not (is_name(name) or _APA_NAME.match(name)):
         return None
     return Author(
         name=name,

@@ -11,7 +11,8 @@ from seed.authors import is_et_al, parse_author
 from seed.inline import BOLD_OFF, BOLD_ON, Run, links_of, marked_text
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_TRAILING_NOTE = re.compile(r"\s*[(（]([^()（）]*[a-z][^()（）]*)[)）]\s*$")
+_TRAILING_NOTE = re.compile(r"\s*[(（\[]([^()（）\[\]]*[a-z][^()（）\[\]]*)[)）\]]\s*$")
+_SET_APART = re.compile(r'^\s*(?:\[([^\]]+)\]|"([^"]+)"|“([^”]+)”)\s*$')
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)|\|")
 _VENUE_WORDS = re.compile(
     r"\b(conference|journal|proceedings|workshop|transactions|symposium|letters|arxiv|preprint|"
@@ -92,32 +93,48 @@ def split_venue(venue: str) -> tuple[str | None, int | None, str | None]:
     return venue or None, int(years[-1]) if years else None, note
 
 
-def parse_citation(runs: list[Run], *, line: int = 0, group: str | None = None) -> WorkIn | None:
-    """Authors, title and venue from one entry; None when it has no title."""
-    segments = split_top_level(marked_text(runs))
+def _author_run(segments: list[str], start: int) -> tuple[list[Author], int]:
+    """The authors from `start` on, and the index of the first segment that is not one."""
     authors: list[Author] = []
-    index = 0
+    index = start
     while index < len(segments):
         if is_et_al(segments[index]):
             index += 1
             continue
-        author = parse_author(segments[index])
+        author = parse_author(segments[index].removeprefix("and ").removeprefix("& "))
         if author is None:
             break
         authors.append(author)
         index += 1
+    return authors, index
+
+
+def _marked_title(segment: str) -> str | None:
+    """A title set apart at the start of an entry: `[Title]`, `"Title"` or `“Title”`."""
+    match = _SET_APART.match(segment.replace(BOLD_ON, "").replace(BOLD_OFF, ""))
+    return clean_field(next(filter(None, match.groups()))) if match else None
+
+
+def parse_citation(runs: list[Run], *, line: int = 0, group: str | None = None) -> WorkIn | None:
+    """Authors, title and venue from one entry; None when it has no title."""
+    segments = split_top_level(marked_text(runs))
+    authors, index = _author_run(segments, 0)
     rest = segments[index:]
-    if len(authors) >= 2 and len(rest) == 1 and _certainly_venue(clean_field(rest[0])):
-        # A short capitalised title reads like a name; the entry still needs a title.
-        authors.pop()
-        rest = segments[index - 1 :]
     venue: str | None = None
     year: int | None = None
     note: str | None = None
-    if len(rest) >= 2 and looks_like_venue(clean_field(rest[-1])):
-        venue, year, note = split_venue(rest[-1])
-        rest = rest[:-1]
-    title = clean_field(", ".join(rest))
+    title = _marked_title(rest[0]) if rest and not authors else None
+    if title is not None:
+        start = next((i for i, s in enumerate(rest) if i and parse_author(s)), len(rest))
+        authors, end = _author_run(rest, start)
+        venue_parts = rest[1:start] + rest[end:]
+        if venue_parts:
+            venue, year, note = split_venue(", ".join(venue_parts))
+    else:
+        if len(rest) >= 2 and looks_like_venue(clean_field(rest[-1])):
+            venue, year, note = split_venue(rest[-1])
+            rest = rest[:-1]
+        title = clean_field(", ".join(rest))
     if not title:
         return None
     return WorkIn(

@@ -34,6 +34,8 @@ class Run:
     code: bool = False
     sup: bool = False
     href: str | None = None
+    badge: bool = False
+    """Text of an AcadHomepage `<div class="badge">`: the venue shown on a paper's image."""
 
 
 @dataclass

@@ -15,6 +15,8 @@ from seed.outline import Outline, heading_text
 from seed.render import markdown_parser, render_html
 from seed.source import PageSource
 
+_WORDS = re.compile(r"[^\W\d_]+")
+_MORE = frozenset({"more", "older", "all", "previous", "archive", "archived"})
 _TRAILING_BREAK = re.compile(r"(?:\s|<br\s*/?>|&nbsp;)+$", re.IGNORECASE)
 
 
@@ -56,7 +58,15 @@ def _paragraph_items(markdown: str, first_line: int) -> Iterator[tuple[str, int]
     yield "\n".join(current), start
 
 
+def _next_heading(tokens: list[Token], index: int) -> int:
+    return next(
+        (i for i in range(index, len(tokens)) if tokens[i].type == "heading_open"), len(tokens)
+    )
+
+
 def _raw_items(section: Outline, lines: Lines) -> Iterator[tuple[str, int, NewsIn | None]]:
+    """(Markdown, 0-based body line, dated heading) of each item. Under a dated sub-heading
+    (`#### September 2020`) everything up to the next heading is one item."""
     tokens: list[Token] = section.tokens
     heading: NewsIn | None = None
     index = 0
@@ -72,6 +82,16 @@ def _raw_items(section: Outline, lines: Lines) -> Iterator[tuple[str, int, NewsI
                 else None
             )
             index += 3
+            if heading is not None:
+                end = _next_heading(tokens, index)
+                body = tokens[index:end]
+                first = next((t.map[0] for t in body if t.map), None)
+                stop = section.end_line
+                if end < len(tokens) and (heading_map := tokens[end].map) is not None:
+                    stop = heading_map[0]
+                if first is not None:
+                    yield lines.text(first, stop), first, heading
+                index = end
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             inner, index = children_until_close(tokens, index)
             for item, _ in top_level_items(inner):
@@ -84,12 +104,18 @@ def _raw_items(section: Outline, lines: Lines) -> Iterator[tuple[str, int, NewsI
             index += 1
 
 
+def _is_more_link(item: NewsIn) -> bool:
+    """`**Show more...**`, `[All news](/news)`: a pointer to more news, not an item."""
+    words = _WORDS.findall(re.sub(r"<[^>]+>|\]\([^)]*\)", " ", item.text).lower())
+    return item.date is None and len(words) <= 4 and bool(_MORE.intersection(words))
+
+
 def parse_news(section: Outline, source: PageSource) -> tuple[list[NewsIn], list[Diagnostic]]:
     lines = Lines.of(source.body)
     news: list[NewsIn] = []
     for markdown, body_line, heading in _raw_items(section, lines):
         item = _item(markdown, source.file_line(body_line), heading)
-        if item is not None:
+        if item is not None and not _is_more_link(item):
             news.append(item)
     warnings = [
         Diagnostic(source.path, n.line, "news item has no date") for n in news if n.date is None

@@ -58,6 +58,7 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
     projects: list[WorkIn] = []
     interests: list[InterestIn] = []
     others: list[SectionIn] = []
+    other_outlines: list[Outline] = [intro]
     warnings: list[Diagnostic] = []
     for section in sections:
         if section.kind is SectionKind.news:
@@ -71,10 +72,12 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
             warnings.extend(found_warnings)
         elif section.kind is SectionKind.interests:
             interests.extend(interests_of_section(section))
-        elif (other := _other_section(section, lines, source)) is not None:
-            others.append(other)
-    if not interests:
-        interests = interests_of_intro(intro)
+        else:
+            other_outlines.append(section)
+            if (other := _other_section(section, lines, source)) is not None:
+                others.append(other)
+    for outline in other_outlines:
+        interests = interests or interests_of_intro(outline)
     all_works: list[WorkIn] = [*publications, *projects]
     profile = parse_profile(intro, lines, all_works, source.front_matter)
     if owner_name:

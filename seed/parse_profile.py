@@ -14,7 +14,21 @@ from seed.outline import Outline
 from seed.render import markdown_parser, render_html
 
 _AFFILIATION = re.compile(r"\bat\s+(?:the\s+)?\[([^\]]+)\]\(([^)\s]+)\)")
-_BOLD_NAME = re.compile(r"\b(?:I am|I'm|I’m|This is|My name is)\s+\*\*([^*]+)\*\*")
+_SELF_NAMED = re.compile(
+    r"\b(?:I am|I'm|I’m|This is|My name is)\s+(?:\*\*([^*]+)\*\*|"
+    r"([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|van|von|de|da|di|del|le|la)){1,4}))"
+)
+_NOT_NAMES = frozenset(
+    {"about", "me", "home", "homepage", "welcome", "biography", "bio", "page", "cv", "hello",
+     "greetings", "hi", "profile", "professor", "student", "researcher", "assistant",
+     "associate", "candidate", "engineer", "lecturer", "scientist", "postdoc", "doctoral",
+     "phd", "ph", "d", "research", "university", "my", "to", "the", "of", "and", "fellow"}
+)  # fmt: skip
+
+
+def _is_owner_name(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return is_name(text) and not any(word in _NOT_NAMES for word in words)
 
 
 def infer_owner_name(
@@ -23,14 +37,15 @@ def infer_owner_name(
     """The name the page states for its owner: a name-like front-matter title, else the author
     marked in bold most often in the publication lists, else a bold name in the biography."""
     title = front_matter.get("title")
-    if isinstance(title, str) and is_name(title.strip()) and len(title.split()) >= 2:
+    if isinstance(title, str) and _is_owner_name(title.strip()) and len(title.split()) >= 2:
         return title.strip()
     marked = Counter(author.name for work in works for author in work.authors if author.is_owner)
     if marked:
         return marked.most_common(1)[0][0]
-    match = _BOLD_NAME.search(biography)
-    if match and is_name(match.group(1).strip()):
-        return match.group(1).strip()
+    for match in _SELF_NAMED.finditer(biography):
+        name = " ".join((match.group(1) or match.group(2)).split())
+        if _is_owner_name(name):
+            return name
     return None
 
 

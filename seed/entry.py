@@ -1,0 +1,166 @@
+"""One publication or project written over several lines (title / authors / venue / links), as
+in paper boxes, blockquotes and APA lists; one-line entries go to `seed.citation`."""
+
+import re
+from dataclasses import dataclass
+
+from schemas.common import Author, Link, LinkKind
+from schemas.work import WorkIn
+from seed.author_list import parse_author_line
+from seed.citation import _YEAR, clean_field, parse_citation, split_venue, typed_links
+from seed.inline import Run, marked_text, plain_text
+
+_APA = re.compile(
+    r"^(?P<authors>.+?)\s*[(（](?P<when>(?:19|20)\d\d[a-z]?|in press|forthcoming|n\.\s?d\.|"
+    r"accepted|submitted|under review)[^()（）]*[)）]\.?\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_PUNCTUATION = re.compile(r"^[\s\[\]()|,.;:·•/\\-]*$")
+
+
+@dataclass
+class _Line:
+    runs: list[Run]
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.runs)
+
+    def unlinked(self) -> str:
+        return clean_field(marked_text(self.runs)).strip(" ,;")
+
+    def is_links(self) -> bool:
+        return _PUNCTUATION.match(marked_text(self.runs)) is not None and not self.title_link()
+
+    def is_badge(self) -> bool:
+        return all(run.badge or not run.text.strip() for run in self.runs)
+
+    def title_link(self) -> Run | None:
+        first = next((run for run in self.runs if run.text.strip()), None)
+        if first is None or first.href is None or first.text.lstrip().startswith("["):
+            return None
+        return first if len(first.text.split()) >= 2 else None
+
+
+def split_lines(runs: list[Run]) -> list[_Line]:
+    lines: list[list[Run]] = [[]]
+    for run in runs:
+        if run.text == "\n":
+            lines.append([])
+        else:
+            lines[-1].append(run)
+    return [_Line(line) for line in lines if plain_text(line)]
+
+
+def _venue_text(line: _Line, *, anywhere: bool = False) -> str:
+    """The italic span a venue line starts with (`*Ergonomics*, *66*(11)`), else the whole line
+    up to an unclosed bracket; `anywhere` takes the first italic span wherever it is."""
+    span: list[str] = []
+    for run in line.runs:
+        if run.italic and run.href is None:
+            span.append(run.text)
+        elif (span and run.text.strip()) or (not anywhere and run.text.strip() not in ("", "In")):
+            break
+    text = clean_field("".join(span)).strip(" ,;")
+    if text and not text.isdigit():
+        return text
+    whole = line.unlinked()
+    if whole.count("[") > whole.count("]"):
+        whole = whole[: whole.rindex("[")].strip(" ,;")
+    return whole
+
+
+def _year(*texts: str) -> int | None:
+    for text in texts:
+        years = _YEAR.findall(text)
+        if years:
+            return int(years[-1])
+    return None
+
+
+def _title(line: _Line) -> tuple[str, str | None]:
+    """The title of a title line, and a note in parentheses after a linked title."""
+    link = line.title_link()
+    if link is None:
+        return clean_field(line.text.strip("[]")), None
+    rest = clean_field(marked_text(line.runs)).strip(" ()[]")
+    return clean_field(link.text.strip("[]")), rest or None
+
+
+def _links(runs: list[Run], title_url: str | None) -> list[Link]:
+    links = typed_links(runs)
+    return [
+        link.model_copy(update={"label": "Paper", "kind": LinkKind.paper})
+        if link.url == title_url and link.kind is LinkKind.other
+        else link
+        for link in links
+    ]
+
+
+def _authors_at(lines: list[_Line]) -> tuple[int, list[Author], str | None, str | None] | None:
+    """The first author line (lines of several authors first, then of one marked author): its
+    index, authors, and for APA lines the year and the rest."""
+    for least in (2, 1):
+        for index, line in enumerate(lines):
+            text = marked_text(line.runs)
+            apa = _APA.match(text)
+            if apa and (authors := parse_author_line(apa.group("authors"))):
+                return index, authors, apa.group("when"), apa.group("rest")
+            if (authors := parse_author_line(text)) and len(authors) >= least:
+                return index, authors, None, None
+    return None
+
+
+def parse_entry(runs: list[Run], *, line: int = 0, group: str | None = None) -> WorkIn | None:
+    lines = split_lines(runs)
+    badge = " ".join(line.text for line in lines if line.is_badge()) or None
+    lines = [line for line in lines if not line.is_badge()]
+    found = _authors_at(lines) if len(lines) > 1 else None
+    if found is None:
+        return _one_line(lines, runs, line, group, badge)
+    at, authors, when, apa_rest = found
+    rest = [x for i, x in enumerate(lines) if i != at and not x.is_links()]
+    title_line = next((x for x in rest if lines.index(x) < at), rest[0] if rest else None)
+    if title_line is None:
+        return None
+    title, title_note = _title(title_line)
+    others = [x for x in rest if x is not title_line]
+    venue_text = clean_field(apa_rest or "").removeprefix("In ").strip(" ,")
+    if apa_rest is not None:
+        italic = any(run.italic for run in lines[at].runs)
+        venue_text = _venue_text(lines[at], anywhere=True) if italic else venue_text
+    elif others:
+        venue_text = _venue_text(others[0])
+    venue, year, note = split_venue(venue_text or badge or "")
+    year = year or _year(when or "", *(x.text for x in others), badge or "")
+    link = title_line.title_link()
+    return WorkIn(
+        title=title,
+        authors=authors,
+        venue=venue,
+        year=year,
+        note=note or title_note,
+        group=group,
+        links=_links(runs, link.href if link else None),
+        line=line,
+    )
+
+
+def _one_line(
+    lines: list[_Line], runs: list[Run], line: int, group: str | None, badge: str | None
+) -> WorkIn | None:
+    """Entries with no author line of their own: a one-line citation, or a bare title."""
+    content = [x for x in lines if not x.is_links()]
+    if not content:
+        return None
+    work = parse_citation(content[0].runs, line=line, group=group)
+    if work is None:
+        return None
+    if len(content) > 1 and not work.authors:
+        title, note = _title(content[0])
+        work.title, work.note = title, work.note or note
+    if work.venue is None and badge:
+        work.venue, work.year, work.note = split_venue(badge)[0], _year(badge), work.note
+    link = content[0].title_link()
+    work.links = _links(runs, link.href if link else None)
+    return work

@@ -1,0 +1,82 @@
+"""Runs from raw HTML blocks (AcadHomepage paper boxes, hand-written cards), with the same flags
+as Markdown inline text: `<strong>` is bold, `<sup>` a superscript, block tags break lines."""
+
+from html.parser import HTMLParser
+
+from seed.inline import Run
+
+_FLAGS = {"b": "bold", "strong": "bold", "u": "bold", "i": "italic", "em": "italic"}
+_FLAGS |= {"code": "code", "sup": "sup"}
+_BLOCKS = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "tr", "td", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+     "section", "article", "header", "footer", "blockquote", "hr"}
+)  # fmt: skip
+_SKIPPED = frozenset({"script", "style", "iframe", "svg", "noscript", "template"})
+
+
+class _RunCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.runs: list[Run] = []
+        self.flags = {"bold": 0, "italic": 0, "code": 0, "sup": 0}
+        self.href: list[str | None] = []
+        self.badge: list[bool] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag in _SKIPPED:
+            self.skipping += 1
+        elif tag in _FLAGS:
+            self.flags[_FLAGS[tag]] += 1
+        elif tag == "a":
+            self.href.append(values.get("href") or None)
+        if tag in _BLOCKS:
+            self.runs.append(Run("\n"))
+        if tag == "div":
+            self.badge.append("badge" in values.get("class", "").split())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _FLAGS:
+            self.flags[_FLAGS[tag]] = max(0, self.flags[_FLAGS[tag]] - 1)
+        elif tag == "a" and self.href:
+            self.href.pop()
+        if tag == "div" and self.badge:
+            self.badge.pop()
+        if tag in _BLOCKS:
+            self.runs.append(Run("\n"))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "hr"):
+            self.runs.append(Run("\n"))
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping or not data:
+            return
+        for index, line in enumerate(data.split("\n")):
+            if index:
+                self.runs.append(Run("\n"))
+            if line:
+                self.runs.append(self._run(line if line.strip() else " "))
+
+    def _run(self, text: str) -> Run:
+        flags = self.flags
+        return Run(
+            text,
+            bold=flags["bold"] > 0,
+            italic=flags["italic"] > 0,
+            code=flags["code"] > 0,
+            sup=flags["sup"] > 0,
+            href=self.href[-1] if self.href else None,
+            badge=any(self.badge),
+        )
+
+
+def html_runs(markup: str) -> list[Run]:
+    """The visible text of an HTML fragment as runs; scripts, styles and frames are left out."""
+    collector = _RunCollector()
+    collector.feed(markup)
+    collector.close()
+    return collector.runs
