@@ -41,11 +41,16 @@ def link_kind(label: str) -> LinkKind:
 
 
 def typed_links(runs: list[Run]) -> list[Link]:
+    """The entry's links; in-page anchors and URLs too long to be real are left out."""
     return [
-        Link(label=label or url, url=url, kind=link_kind(label))
+        Link(label=_shortened(label or url, 200), url=url, kind=link_kind(label))
         for label, url in links_of(runs)
-        if url and not url.startswith("#")
+        if url and not url.startswith("#") and len(url) <= 2000
     ]
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def split_top_level(text: str, separator: str = ",") -> list[str]:

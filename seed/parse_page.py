@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from pydantic import ValidationError
+
 from schemas.interest import InterestIn
 from schemas.news import NewsIn
 from schemas.page import PageIn
@@ -96,4 +98,11 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
 
 def parse_page(path: str, text: str, owner_name: str | None = None) -> ParsedPage:
     """Parse one page given as text; `path` only names it in diagnostics."""
-    return parse_source(read_page_source(path, text), owner_name)
+    source = read_page_source(path, text)
+    try:
+        return parse_source(source, owner_name)
+    except ValidationError as error:
+        # A value the typed models refuse is a problem in the page, reported like any other.
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise PageError(path, 0, f"cannot be loaded: {where}: {first['msg']}") from None

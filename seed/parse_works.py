@@ -114,6 +114,18 @@ def _merged(entries: Iterator[_Entry]) -> Iterator[_Entry]:
         yield previous
 
 
+_LIMITS = {"title": 1000, "venue": 500, "note": 300, "group": 200}
+
+
+def _too_long(work: WorkIn) -> str | None:
+    """Fields longer than the store keeps are prose read as a citation, not a citation."""
+    for name, limit in _LIMITS.items():
+        value = getattr(work, name)
+        if value is not None and len(value) > limit:
+            return f"its {name} is longer than {limit} characters"
+    return None
+
+
 def parse_works(
     section: Outline, source: PageSource, noun: str
 ) -> tuple[list[WorkIn], list[Diagnostic]]:
@@ -127,6 +139,9 @@ def parse_works(
             continue
         work = parse_entry(entry.runs, line=line, group=entry.group)
         if work is None:
+            continue
+        if (problem := _too_long(work)) is not None:
+            warnings.append(Diagnostic(source.path, line, f"{noun} skipped: {problem}"))
             continue
         works.append(work)
         if not work.authors:
