@@ -9,13 +9,15 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import Session, SQLModel, create_engine
 
+import schemas.audit
 import schemas.content_version
 import schemas.interest
 import schemas.news
 import schemas.profile
 import schemas.project
 import schemas.publication
-import schemas.section  # noqa: F401  (registers every table on SQLModel.metadata)
+import schemas.section
+import schemas.token  # noqa: F401  (registers every table on SQLModel.metadata)
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",

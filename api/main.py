@@ -8,9 +8,11 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 from sqlalchemy.engine import Engine
 
+from api.body_limit import BodyLimitMiddleware
 from api.db import create_schema, make_engine
 from api.routes import health, interests, news, profile, projects, publications, sections
 from api.settings import Settings, get_settings
+from api.throttle import FailureThrottle
 
 DESCRIPTION = """\
 An academic's homepage as typed JSON: profile, research interests, news, publications,
@@ -42,15 +44,17 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.settings = settings
     app.state.engine = engine
+    app.state.auth_throttle = FailureThrottle()
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_credentials=False,
         allow_methods=["GET", "HEAD", "OPTIONS"],
-        allow_headers=["Accept", "Content-Type", "If-None-Match", "If-Modified-Since"],
+        allow_headers=["Accept", "If-None-Match", "If-Modified-Since"],
         expose_headers=["X-Total-Count", "Link", "ETag", "Last-Modified", "Location"],
         max_age=600,
     )
+    app.add_middleware(BodyLimitMiddleware)
     for module in (health, profile, interests, news, publications, projects, sections):
         app.include_router(module.router)
     return app

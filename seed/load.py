@@ -5,8 +5,6 @@ place, and removed when the page no longer has them. Items written through the A
 (`source = api`) are never changed here. Loading the same page twice changes nothing.
 """
 
-import html
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -15,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, col, delete, select
 
 from api.db import write_session
-from api.store.slugs import slugify, unique_slug
+from api.store.slugs import news_slug, slugify, unique_slug
 from api.store.version import bump_version
 from api.store.works import search_text
 from schemas.common import Source, utc_now
@@ -48,19 +46,6 @@ class LoadSummary:
     @property
     def changed(self) -> bool:
         return self.version is not None
-
-
-def news_slug_base(item: NewsIn) -> str:
-    if item.date is None:
-        prefix = "undated"
-    elif item.date_precision == "year":
-        prefix = f"{item.date:%Y}"
-    elif item.date_precision == "month":
-        prefix = f"{item.date:%Y-%m}"
-    else:
-        prefix = item.date.isoformat()
-    visible = html.unescape(re.sub(r"<[^>]+>", " ", item.text_html))
-    return f"{prefix}-{slugify(visible, max_length=50)}"
 
 
 def _news_fields(item: NewsIn) -> dict[str, Any]:
@@ -169,7 +154,10 @@ def store_page(session: Session, page: PageIn) -> LoadSummary:
     ]
     _replace_all(session, Interest, interests, kinds["interests"])
 
-    news_slugs = _with_slugs([news_slug_base(n) for n in page.news], _api_slugs(session, News))
+    news_slugs = _with_slugs(
+        [news_slug(n.date, n.date_precision, n.text_html) for n in page.news],
+        _api_slugs(session, News),
+    )
     _merge(
         session,
         News,

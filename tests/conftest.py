@@ -7,9 +7,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
-from api.db import create_schema, make_engine
+from api.db import create_schema, make_engine, write_session
 from api.main import create_app
 from api.settings import ROOT, Settings
+from api.store.tokens import create_token
+from schemas.token import Scope
 from seed.load import load_page
 from seed.read import read_page
 
@@ -45,3 +47,20 @@ def client(settings: Settings, engine: Engine) -> Iterator[TestClient]:
 @pytest.fixture
 def seeded_client(seeded: Engine, client: TestClient) -> TestClient:
     return client
+
+
+def make_token(engine: Engine, name: str = "laptop", scopes: list[Scope] | None = None) -> str:
+    with write_session(engine) as session:
+        return create_token(
+            session, name, scopes if scopes is not None else [Scope.news_write], None
+        )
+
+
+@pytest.fixture
+def token(engine: Engine) -> str:
+    return make_token(engine)
+
+
+@pytest.fixture
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}

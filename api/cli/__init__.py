@@ -2,7 +2,7 @@
 
 import typer
 
-from api.cli import seed, serve
+from api.cli import news, seed, serve, token
 
 app = typer.Typer(
     help="Serve an academic homepage as a typed JSON API.",
@@ -11,6 +11,8 @@ app = typer.Typer(
 )
 app.command()(seed.seed)
 app.command()(serve.serve)
+app.add_typer(token.app, name="token")
+app.add_typer(news.app, name="news")
 
 
 def main() -> None:

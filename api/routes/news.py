@@ -1,10 +1,12 @@
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Request, Response, status
 
-from api.deps import PageDep, SessionDep
-from api.errors import NOT_FOUND, found
+from api.auth import NewsWriter
+from api.deps import EngineDep, PageDep, SessionDep
+from api.errors import NOT_FOUND, WRITE_ERRORS, found
 from api.pagination import set_page_headers
 from api.store import news as store
-from schemas.news import News, NewsPublic
+from api.store import news_writes
+from schemas.news import News, NewsCreate, NewsPublic, NewsUpdate
 
 router = APIRouter(tags=["news"])
 
@@ -23,3 +25,27 @@ def list_news(
 def read_news(slug: str, session: SessionDep) -> News:
     """One news item by its slug."""
     return found(store.read_news(session, slug), "News item", slug)
+
+
+@router.post(
+    "/news", response_model=NewsPublic, status_code=status.HTTP_201_CREATED, responses=WRITE_ERRORS
+)
+def create_news(
+    body: NewsCreate, request: Request, response: Response, engine: EngineDep, caller: NewsWriter
+) -> News:
+    """Post a news item (needs a token with `news:write`); its date defaults to today."""
+    item = news_writes.create_news(engine, body, caller.token_name)
+    response.headers["Location"] = str(request.url_for("read_news", slug=item.slug))
+    return item
+
+
+@router.patch("/news/{slug}", response_model=NewsPublic, responses=WRITE_ERRORS)
+def update_news(slug: str, body: NewsUpdate, engine: EngineDep, caller: NewsWriter) -> News:
+    """Change a news item posted through the API; items from the page are edited in the page."""
+    return news_writes.update_news(engine, slug, body, caller.token_name)
+
+
+@router.delete("/news/{slug}", status_code=status.HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
+def delete_news(slug: str, engine: EngineDep, caller: NewsWriter) -> None:
+    """Delete a news item posted through the API."""
+    news_writes.delete_news(engine, slug, caller.token_name)

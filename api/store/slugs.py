@@ -1,8 +1,12 @@
 """URL-safe slugs derived from content, so they stay the same across re-seeds."""
 
+import datetime as dt
+import html
 import re
 import unicodedata
 from collections.abc import Container
+
+from schemas.common import DatePrecision
 
 MAX_SLUG = 80
 
@@ -30,3 +34,17 @@ def unique_slug(base: str, taken: Container[str]) -> str:
     while f"{base}-{number}" in taken:
         number += 1
     return f"{base}-{number}"
+
+
+def news_slug(date: dt.date | None, precision: DatePrecision | None, text_html: str) -> str:
+    """`2025-04-will-join-rutgers-…`: the date as precise as it is known, then the first words."""
+    if date is None:
+        prefix = "undated"
+    elif precision is DatePrecision.year:
+        prefix = f"{date:%Y}"
+    elif precision is DatePrecision.month:
+        prefix = f"{date:%Y-%m}"
+    else:
+        prefix = date.isoformat()
+    visible = html.unescape(re.sub(r"<[^>]+>", " ", text_html))
+    return f"{prefix}-{slugify(visible, max_length=50)}"

@@ -1,0 +1,100 @@
+"""Bearer-token authentication for the write endpoints, as `Annotated` aliases.
+
+Only the `Authorization: Bearer <token>` header is read; a token in the URL is refused.
+Every failure is a 401 with `WWW-Authenticate: Bearer` (403 for a token without the scope,
+429 with `Retry-After` for a client that keeps failing).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from sqlalchemy.engine import Engine
+
+from api.db import write_session
+from api.deps import EngineDep
+from api.store.tokens import find_valid_token
+from api.throttle import FailureThrottle
+from schemas.common import utc_now
+from schemas.token import Scope
+
+_QUERY_TOKEN_NAMES = ("token", "access_token", "api_key", "apikey", "key")
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is writing: the token's name, recorded on every write."""
+
+    token_name: str
+
+
+def _unauthorized(detail: str) -> HTTPException:
+    return HTTPException(
+        status.HTTP_401_UNAUTHORIZED,
+        detail,
+        headers={"WWW-Authenticate": 'Bearer realm="homepage"'},
+    )
+
+
+def _bearer_token(request: Request) -> str:
+    if any(name in request.query_params for name in _QUERY_TOKEN_NAMES):
+        raise _unauthorized("Send the token in the Authorization header, never in the URL.")
+    header = request.headers.get("authorization")
+    if header is None:
+        raise _unauthorized("This needs a token: send `Authorization: Bearer <token>`.")
+    scheme, _, token = header.partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token or " " in token:
+        raise _unauthorized("The Authorization header must be `Bearer <token>`.")
+    if not token.isascii() or not token.isprintable() or len(token) > 200:
+        raise _unauthorized("The token is not valid.")
+    return token
+
+
+def _authenticate(engine: Engine, token: str, scope: Scope) -> Caller | None:
+    with write_session(engine) as session:
+        row = find_valid_token(session, token, utc_now())
+        if row is None:
+            return None
+        if scope.value not in row.scopes:
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN,
+                f"The token '{row.name}' lacks the scope '{scope.value}'.",
+            )
+        row.last_used_at = utc_now()
+        session.add(row)
+        return Caller(token_name=row.name)
+
+
+def require(scope: Scope) -> Callable[[Request, Engine], Caller]:
+    """A dependency that admits a live token carrying `scope`."""
+
+    def check(request: Request, engine: EngineDep) -> Caller:
+        throttle: FailureThrottle = request.app.state.auth_throttle
+        client = request.client.host if request.client else "unknown"
+        try:
+            caller = _authenticate(engine, _bearer_token(request), scope)
+        except HTTPException as error:
+            if error.status_code == status.HTTP_401_UNAUTHORIZED:
+                _throttle(throttle, client)
+            raise
+        if caller is None:
+            _throttle(throttle, client)
+            raise _unauthorized("The token is not valid: unknown, revoked or expired.")
+        return caller
+
+    return check
+
+
+def _throttle(throttle: FailureThrottle, client: str) -> None:
+    wait = throttle.record_failure(client)
+    if wait is not None:
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            f"Too many failed attempts; try again in {wait} seconds.",
+            headers={"Retry-After": str(wait)},
+        )
+
+
+NewsWriter = Annotated[Caller, Depends(require(Scope.news_write))]

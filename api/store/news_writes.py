@@ -1,0 +1,120 @@
+"""Create, update and delete news through the API. Only `source = api` items can be changed;
+items that come from the Markdown page belong to it and are refused with a 409."""
+
+import datetime as dt
+
+from fastapi import HTTPException, status
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from api.db import write_session
+from api.store.news import read_news
+from api.store.slugs import news_slug, unique_slug
+from api.store.version import bump_version
+from schemas.audit import AuditEntry
+from schemas.common import DatePrecision, Link, LinkIn, Source, utc_now
+from schemas.news import News, NewsCreate, NewsUpdate
+from seed.citation import link_kind
+from seed.render import render_html
+
+_ATTEMPTS = 3
+
+
+def _links(links: list[LinkIn]) -> list[dict[str, str]]:
+    typed = [
+        Link(label=link.label, url=str(link.url), kind=link_kind(link.label)) for link in links
+    ]
+    return [link.model_dump(mode="json") for link in typed]
+
+
+def _owned_by_api(item: News | None, slug: str) -> News:
+    if item is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"News item '{slug}' not found")
+    if item.source != Source.api:
+        raise HTTPException(
+            status.HTTP_409_CONFLICT,
+            f"News item '{slug}' comes from the Markdown page; edit the page and run "
+            "`homepage seed` instead, so the next re-seed does not undo the change.",
+        )
+    return item
+
+
+def _audit(session: Session, token_name: str, action: str, slug: str) -> None:
+    session.add(AuditEntry(token_name=token_name, action=action, resource="news", slug=slug))
+    bump_version(session)
+
+
+def _insert(session: Session, body: NewsCreate, token_name: str) -> News:
+    date = body.date or dt.date.today()
+    text_html = render_html(body.text)
+    base = news_slug(date, body.date_precision, text_html)
+    taken = set(session.exec(select(News.slug).where(col(News.slug).startswith(base))))
+    now = utc_now()
+    item = News(
+        slug=unique_slug(base, taken),
+        date=date,
+        date_precision=body.date_precision,
+        text=body.text,
+        text_html=text_html,
+        source=Source.api,
+        links=_links(body.links),
+        created_at=now,
+        updated_at=now,
+        created_by=token_name,
+        updated_by=token_name,
+    )
+    session.add(item)
+    _audit(session, token_name, "create", item.slug)
+    session.flush()
+    session.refresh(item)
+    return item
+
+
+def create_news(engine: Engine, body: NewsCreate, token_name: str) -> News:
+    """Insert an API-owned item. Retries when a concurrent writer took the same slug."""
+    for attempt in range(_ATTEMPTS):
+        try:
+            with write_session(engine) as session:
+                item = _insert(session, body, token_name)
+                session.commit()
+                session.refresh(item)
+                session.expunge(item)
+                return item
+        except IntegrityError:
+            if attempt == _ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def update_news(engine: Engine, slug: str, body: NewsUpdate, token_name: str) -> News:
+    with write_session(engine) as session:
+        item = _owned_by_api(read_news(session, slug), slug)
+        changes = body.model_dump(exclude_unset=True)
+        if "text" in changes and body.text is not None:
+            item.text = body.text
+            item.text_html = render_html(body.text)
+        if "date" in changes:
+            item.date = body.date
+            item.date_precision = (
+                None if body.date is None else body.date_precision or DatePrecision.day
+            )
+        elif body.date_precision is not None and item.date is not None:
+            item.date_precision = body.date_precision
+        if body.links is not None:
+            item.links = _links(body.links)
+        item.updated_at = utc_now()
+        item.updated_by = token_name
+        session.add(item)
+        _audit(session, token_name, "update", slug)
+        session.commit()
+        session.refresh(item)
+        session.expunge(item)
+        return item
+
+
+def delete_news(engine: Engine, slug: str, token_name: str) -> None:
+    with write_session(engine) as session:
+        item = _owned_by_api(read_news(session, slug), slug)
+        session.delete(item)
+        _audit(session, token_name, "delete", slug)

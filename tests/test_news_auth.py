@@ -1,0 +1,115 @@
+"""Who may write news: every way a token can be missing, wrong or insufficient."""
+
+from datetime import timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.engine import Engine
+
+from api.db import write_session
+from api.store.tokens import create_token, revoke_token
+from tests.conftest import make_token
+
+BODY = {"text": "Paper accepted!"}
+CHALLENGE = 'Bearer realm="homepage"'
+
+
+def assert_401(response_json: dict[str, str], headers: dict[str, str], detail: str) -> None:
+    assert response_json == {"detail": detail}
+    assert headers["www-authenticate"] == CHALLENGE
+
+
+def test_post_without_token_is_401(client: TestClient) -> None:
+    response = client.post("/news", json=BODY)
+    assert response.status_code == 401
+    assert_401(
+        response.json(),
+        dict(response.headers),
+        "This needs a token: send `Authorization: Bearer <token>`.",
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Basic dXNlcjpwYXNz", "Bearer", "Bearer ", "Token abc", "Bearer two words", "bearer"],
+)
+def test_malformed_authorization_is_401(client: TestClient, header: str) -> None:
+    response = client.post("/news", json=BODY, headers={"Authorization": header})
+    assert response.status_code == 401
+    assert_401(
+        response.json(),
+        dict(response.headers),
+        "The Authorization header must be `Bearer <token>`.",
+    )
+
+
+def test_wrong_token_is_401(client: TestClient, token: str) -> None:
+    response = client.post("/news", json=BODY, headers={"Authorization": "Bearer " + "x" * 43})
+    assert response.status_code == 401
+    assert_401(
+        response.json(),
+        dict(response.headers),
+        "The token is not valid: unknown, revoked or expired.",
+    )
+
+
+def test_non_ascii_token_is_401_not_500(client: TestClient) -> None:
+    response = client.post(
+        "/news", json=BODY, headers=[(b"authorization", "Bearer tökén✓".encode())]
+    )
+    assert response.status_code == 401
+    assert_401(response.json(), dict(response.headers), "The token is not valid.")
+
+
+def test_revoked_token_is_401(client: TestClient, engine: Engine, token: str) -> None:
+    with write_session(engine) as session:
+        revoke_token(session, "laptop")
+    response = client.post("/news", json=BODY, headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 401
+
+
+def test_expired_token_is_401(client: TestClient, engine: Engine) -> None:
+    with write_session(engine) as session:
+        expired = create_token(session, "old", [], timedelta(seconds=-1))
+    response = client.post("/news", json=BODY, headers={"Authorization": f"Bearer {expired}"})
+    assert response.status_code == 401
+
+
+def test_token_without_the_scope_is_403(client: TestClient, engine: Engine) -> None:
+    reader = make_token(engine, "reader", scopes=[])
+    response = client.post("/news", json=BODY, headers={"Authorization": f"Bearer {reader}"})
+    assert response.status_code == 403
+    assert response.json() == {"detail": "The token 'reader' lacks the scope 'news:write'."}
+
+
+def test_token_in_the_query_string_is_refused(client: TestClient, token: str) -> None:
+    response = client.post(f"/news?token={token}", json=BODY)
+    assert response.status_code == 401
+    assert_401(
+        response.json(),
+        dict(response.headers),
+        "Send the token in the Authorization header, never in the URL.",
+    )
+
+
+def test_valid_token_writes_and_is_recorded_as_last_used(
+    client: TestClient, engine: Engine, auth: dict[str, str]
+) -> None:
+    assert client.post("/news", json=BODY, headers=auth).status_code == 201
+    with write_session(engine) as session:
+        from api.store.tokens import list_tokens
+
+        assert list_tokens(session)[0].last_used_at is not None
+
+
+def test_repeated_failures_are_slowed_but_the_owner_still_gets_in(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    bad = {"Authorization": "Bearer " + "y" * 43}
+    codes = [client.post("/news", json=BODY, headers=bad).status_code for _ in range(12)]
+    assert codes == [401] * 10 + [429] * 2
+    throttled = client.post("/news", json=BODY, headers=bad)
+    assert throttled.status_code == 429
+    assert 1 <= int(throttled.headers["retry-after"]) <= 60
+    assert throttled.json()["detail"].startswith("Too many failed attempts; try again in ")
+    assert client.post("/news", json=BODY, headers=auth).status_code == 201
