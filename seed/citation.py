@@ -125,6 +125,10 @@ def parse_citation(runs: list[Run], *, line: int = 0, group: str | None = None) 
     segments = split_top_level(marked_text(runs))
     authors, index = _author_run(segments, 0)
     rest = segments[index:]
+    if len(authors) >= 2 and len(rest) == 1 and _certainly_venue(clean_field(rest[0])):
+        # A short capitalised title reads like a name; the entry still needs a title.
+        authors.pop()
+        rest = segments[index - 1 :]
     venue: str | None = None
     year: int | None = None
     note: str | None = None
