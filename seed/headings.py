@@ -1,11 +1,13 @@
 """What a heading means: its words without emoji, shortcodes, images, legends and punctuation."""
 
 import re
+import unicodedata
 from enum import StrEnum
 
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
 _PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
 _WORD = re.compile(r"[^\W\d_]+")
+_DECORATION = frozenset({"So", "Sk", "Cf"})  # emoji and other symbols, joiners
 
 
 class SectionKind(StrEnum):
@@ -43,7 +45,10 @@ def clean_title(title: str) -> str:
     """The heading as a reader sees it, without leading emoji, shortcodes or trailing colons."""
     title = _SHORTCODE.sub(" ", title)
     start = next((i for i, char in enumerate(title) if char.isalnum()), len(title))
-    return " ".join(title[start:].split()).rstrip(":：").strip()
+    title = " ".join(title[start:].split()).rstrip(":：").strip()
+    while title and (unicodedata.category(title[-1]) in _DECORATION or title[-1] in "\ufe0f "):
+        title = title[:-1]
+    return title
 
 
 def section_kind(title: str) -> SectionKind:

@@ -1,5 +1,6 @@
-"""`homepage seed`: parse, check and load the owner's page."""
+"""`homepage seed`: parse, check and load the owner's page (or academicpages site)."""
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -9,9 +10,11 @@ from rich.table import Table
 
 from api.db import create_schema, make_engine
 from api.settings import get_settings
+from schemas.page import PageIn
 from seed.errors import PageError
 from seed.load import LoadSummary, load_page
-from seed.read import read_page
+from seed.parse_page import ParsedPage
+from seed.site import read_content
 
 out = Console()
 err = Console(stderr=True)
@@ -24,21 +27,60 @@ def _summary_table(summary: LoadSummary) -> Table:
     return table
 
 
+def _check_table(page: PageIn) -> Table:
+    table = Table("kind", "items", "first", title=f"Would load (owner: {page.profile.name})")
+    rows = {
+        "news": [item.text for item in page.news],
+        "publications": [work.title for work in page.publications],
+        "projects": [work.title for work in page.projects],
+        "interests": [interest.area for interest in page.interests],
+        "sections": [section.title for section in page.sections],
+    }
+    for name, items in rows.items():
+        first = " ".join(items[0].split())[:60] if items else ""
+        table.add_row(name, str(len(items)), first)
+    return table
+
+
+def _check_json(parsed: ParsedPage) -> str:
+    body = {
+        "page": parsed.page.model_dump(mode="json"),
+        "warnings": [str(warning) for warning in parsed.warnings],
+    }
+    return json.dumps(body, ensure_ascii=False, indent=2)
+
+
 def seed(
     content: Annotated[
         Path | None, typer.Option(help="The page (or academicpages site root) to load.")
     ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Parse and report what would be loaded; store nothing.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="With --check: print the parsed page as JSON.")
+    ] = False,
 ) -> None:
-    """Parse, check and load the page in one transaction; on error nothing changes."""
+    """Parse, check and load the page in one transaction; on error nothing changes.
+
+    Exit codes: 0 loaded (or checked), 1 the page cannot be read (the message names file:line).
+    """
     settings = get_settings()
     path = content or settings.content
     try:
-        parsed = read_page(path, owner_name=settings.owner_name)
+        parsed = read_content(path, owner_name=settings.owner_name)
     except PageError as error:
-        err.print(f"[red]error:[/red] {error}", highlight=False)
+        err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     for warning in parsed.warnings:
-        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
+    if check:
+        if as_json:
+            typer.echo(_check_json(parsed))
+        else:
+            out.print(_check_table(parsed.page))
+            out.print(f"{len(parsed.warnings)} warning(s); nothing was stored.")
+        return
     engine = make_engine(settings.database_url)
     create_schema(engine)
     summary = load_page(engine, parsed.page)

@@ -1,0 +1,111 @@
+"""academicpages `_publications/*.md`: one publication per file, described in its front matter
+(title, date, venue, paperurl, citation, excerpt, and the URL keys people add)."""
+
+import datetime as dt
+import re
+from typing import Any
+
+from schemas.common import Author, Link, LinkKind
+from schemas.work import WorkIn
+from seed.author_list import author_segments
+from seed.authors import is_et_al, parse_author
+from seed.citation import clean_field, link_kind
+from seed.errors import Diagnostic
+from seed.inline import BOLD_OFF, BOLD_ON, inline_runs, marked_text
+from seed.render import markdown_parser
+from seed.source import read_page_source
+
+_URL_KEYS = {
+    "paperurl": LinkKind.paper,
+    "viewpaperurl": LinkKind.paper,
+    "downloadurl": LinkKind.paper,
+    "pdf": LinkKind.paper,
+    "doi": LinkKind.paper,
+    "slidesurl": LinkKind.slides,
+    "codeurl": LinkKind.code,
+    "posterurl": LinkKind.poster,
+    "videourl": LinkKind.video,
+}
+_YEAR_TAIL = re.compile(r"\s*[(（]?(?:19|20)\d\d[a-z]?[)）]?[\s,.]*$")
+_WORD = re.compile(r"\w+")
+
+
+def _text(value: Any) -> str | None:
+    """A front-matter value as text; empty keys (`excerpt:`) are None."""
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def citation_authors(citation: str, title: str) -> list[Author]:
+    """The authors a citation lists before the title (APA, MLA and Chicago all do)."""
+    tokens = markdown_parser().parseInline(citation)
+    marked = marked_text(inline_runs(tokens[0].children or [])) if tokens else citation
+    wanted = _words(title)[:40]
+    head = marked
+    for match in re.finditer(r"[.\"“]\s+|\)\.\s*", marked):
+        if _words(marked[match.end() :]).startswith(wanted):
+            head = marked[: match.start() + 1]
+            break
+    else:
+        return []
+    head = _YEAR_TAIL.sub("", head.strip(' "“')).strip()
+    segments = author_segments(head)
+    if len(segments) >= 2 and all(" " not in _bare(s) for s in segments[:2]):
+        segments[:2] = [f"{segments[1]} {segments[0]}"]  # Chicago: `Yang, Jiaxi, Han Qiu, …`
+    authors = []
+    for segment in segments:
+        if is_et_al(segment):
+            continue
+        if author := parse_author(segment.rstrip(".")) or parse_author(segment):
+            authors.append(author)
+    return authors
+
+
+def _bare(segment: str) -> str:
+    return segment.replace(BOLD_ON, "").replace(BOLD_OFF, "").strip(" *")
+
+
+def _links(front_matter: dict[str, Any]) -> list[Link]:
+    links: list[Link] = []
+    for key, value in front_matter.items():
+        url = _text(value)
+        lowered = key.lower()
+        if url is None or not (lowered in _URL_KEYS or lowered.endswith("url")):
+            continue
+        if lowered == "doi" and not url.startswith("http"):
+            url = f"https://doi.org/{url}"
+        if url.startswith(("http://", "https://", "/")) and len(url) <= 2000:
+            kind = _URL_KEYS.get(lowered) or link_kind(lowered.removesuffix("url"))
+            links.append(Link(label=lowered.removesuffix("url") or "link", url=url, kind=kind))
+    return links
+
+
+def parse_publication_file(path: str, text: str) -> tuple[WorkIn | None, list[Diagnostic]]:
+    """One `_publications/*.md` file; a file with no title is skipped with a warning."""
+    source = read_page_source(path, text)
+    meta = source.front_matter
+    title = " ".join((_text(meta.get("title")) or "").split())
+    if not title:
+        return None, [Diagnostic(path, 1, "publication has no title in its front matter")]
+    date = meta.get("date")
+    year = date.year if isinstance(date, dt.date) else None
+    if year is None and (match := re.search(r"(?:19|20)\d\d", _text(date) or "")):
+        year = int(match.group(0))
+    citation = _text(meta.get("citation"))
+    work = WorkIn(
+        title=title,
+        authors=citation_authors(citation, title) if citation else [],
+        venue=clean_field(_text(meta.get("venue")) or "") or None,
+        year=year,
+        group=_text(meta.get("category")),
+        links=_links(meta),
+        line=1,
+    )
+    warnings = [] if work.venue else [Diagnostic(path, 1, "publication has no venue")]
+    return work, warnings

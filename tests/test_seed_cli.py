@@ -1,0 +1,91 @@
+"""`homepage seed`: --check is a dry run, errors name file:line and exit 1, and a site root
+loads `_pages/about.md` with its `_publications` collection."""
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, col, select
+from typer.testing import CliRunner
+
+from api.cli import app
+from api.db import make_engine
+from api.settings import get_settings
+from schemas.publication import Publication
+
+CORPUS = Path(__file__).parent / "corpus"
+runner = CliRunner()
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    path = tmp_path / "cli.db"
+    monkeypatch.setenv("HOMEPAGE_DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.delenv("HOMEPAGE_OWNER_NAME", raising=False)
+    get_settings.cache_clear()
+    yield path
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    (root / "_pages").mkdir(parents=True)
+    shutil.copy(CORPUS / "about" / "15_qiuhan-star.md", root / "_pages" / "about.md")
+    shutil.copytree(CORPUS / "publications", root / "_publications")
+    return root
+
+
+def test_check_reports_what_would_load_and_stores_nothing(database: Path) -> None:
+    result = runner.invoke(app, ["seed", "--check", "--content", str(CORPUS / "about/02_0v0V.md")])
+    assert result.exit_code == 0
+    assert "Seungho Shin" in result.stdout
+    assert "02_0v0V.md:51: publication has no venue" in result.stderr
+    assert not database.exists()
+
+
+def test_check_json_is_the_parsed_page_and_its_warnings(database: Path) -> None:
+    page = CORPUS / "about" / "25_jmliu88.md"
+    result = runner.invoke(app, ["seed", "--check", "--json", "--content", str(page)])
+    body = json.loads(result.stdout)
+    assert [news["date"] for news in body["page"]["news"]] == [
+        "2022-03-01", "2021-08-01", "2019-08-01", "2019-07-01"
+    ]  # fmt: skip
+    assert body["page"]["publications"][0]["note"] == "Oral"
+    assert body["warnings"] == []
+
+
+def test_an_unreadable_page_exits_1_naming_file_and_line(database: Path, tmp_path: Path) -> None:
+    page = tmp_path / "about.md"
+    page.write_text("---\ntitle: [unclosed\n---\nHello\n", encoding="utf-8")
+    result = runner.invoke(app, ["seed", "--content", str(page)])
+    assert result.exit_code == 1
+    assert f"{page}:3: front matter cannot be read" in result.stderr
+    assert not database.exists()
+
+
+def test_a_folder_without_a_page_exits_1(database: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["seed", "--check", "--content", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "is a folder with no page to load" in result.stderr
+
+
+def test_a_site_root_loads_the_page_and_its_publication_collection(
+    database: Path, site: Path
+) -> None:
+    result = runner.invoke(app, ["seed", "--content", str(site)])
+    assert result.exit_code == 0, result.stderr
+    engine = make_engine(f"sqlite:///{database}")
+    with Session(engine) as session:
+        rows = session.exec(select(Publication).order_by(col(Publication.position))).all()
+        loaded = [(row.year, row.venue, row.group) for row in rows]
+        owners = [[a["name"] for a in row.authors if a["is_owner"]] for row in rows]
+    engine.dispose()
+    assert loaded == [
+        (2024, "Journal of Asian Public Policy", "journal articles"),
+        (2014, "XX Congresso Brasileiro de Automática", None),
+        (2013, "Proceedings of the 35th Annual Conference of the Cognitive Science Society", None),
+    ]
+    assert owners == [["Han Qiu"], [], ["Powell, D."]]
