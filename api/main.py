@@ -9,10 +9,12 @@ from fastapi.routing import APIRoute
 from sqlalchemy.engine import Engine
 
 from api.body_limit import BodyLimitMiddleware
+from api.cache import ResponseCache
 from api.db import create_schema, make_engine
 from api.routes import health, interests, news, profile, projects, publications, sections
 from api.settings import Settings, get_settings
 from api.throttle import FailureThrottle
+from api.versions import watcher_for
 
 DESCRIPTION = """\
 An academic's homepage as typed JSON: profile, research interests, news, publications,
@@ -25,9 +27,8 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
-def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
-    settings = settings or get_settings()
-    engine = engine or make_engine(settings.database_url)
+def build_api(settings: Settings, engine: Engine) -> FastAPI:
+    """The FastAPI app: typed routes, CORS, body limit."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -58,3 +59,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     for module in (health, profile, interests, news, publications, projects, sections):
         app.include_router(module.router)
     return app
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> ResponseCache:
+    """The app as served: the FastAPI app behind the in-memory response cache."""
+    settings = settings or get_settings()
+    engine = engine or make_engine(settings.database_url)
+    return ResponseCache(
+        build_api(settings, engine), engine, watcher_for(engine), settings.cache_max_age
+    )

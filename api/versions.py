@@ -1,0 +1,75 @@
+"""Tell cheaply, on every request, whether any process has changed the content.
+
+SQLite: `PRAGMA data_version` on a connection kept only for this changes whenever another
+connection (in this process or any other) commits, and costs microseconds. Other databases:
+the `content_version` row, which every content write bumps in its own transaction.
+"""
+
+import sqlite3
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from schemas.common import utc_now
+
+
+class VersionWatcher(Protocol):
+    def token(self) -> object:
+        """A value that changes whenever committed content may have changed."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class SqliteDataVersion:
+    def __init__(self, database: str) -> None:
+        self.database = database
+        self._connection: sqlite3.Connection | None = None
+
+    def token(self) -> object:
+        if self._connection is None:
+            self._connection = sqlite3.connect(
+                self.database, check_same_thread=False, isolation_level=None
+            )
+        row = self._connection.execute("PRAGMA data_version").fetchone()
+        return row[0]
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+
+class ContentVersionRow:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def token(self) -> object:
+        with self.engine.connect() as connection:
+            return connection.execute(text("SELECT version FROM content_version")).scalar()
+
+    def close(self) -> None:
+        pass
+
+
+def watcher_for(engine: Engine) -> VersionWatcher | None:
+    """The cheapest watcher for this database; None where none can see every write."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            return None
+        return SqliteDataVersion(url.database)
+    return ContentVersionRow(engine)
+
+
+def last_changed(engine: Engine) -> datetime:
+    """When the content last changed, as every worker sees it (for `Last-Modified`)."""
+    with engine.connect() as connection:
+        value = connection.execute(text("SELECT changed_at FROM content_version")).scalar()
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if not isinstance(value, datetime):
+        return utc_now()
+    return value if value.tzinfo else value.replace(tzinfo=utc_now().tzinfo)

