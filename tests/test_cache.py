@@ -64,11 +64,7 @@ def test_large_bodies_are_gzipped_for_clients_that_accept_it(seeded_client: Test
     packed = seeded_client.get("/publications", headers={"Accept-Encoding": "gzip"})
     assert packed.headers["content-encoding"] == "gzip"
     assert packed.headers["etag"] != plain.headers["etag"]
-    assert (
-        gzip.decompress(packed.read()) == plain.content
-        if False
-        else packed.content == plain.content
-    )
+    assert packed.content == plain.content  # decoded by the client
     assert int(packed.headers["content-length"]) < len(plain.content)
 
 
