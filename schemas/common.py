@@ -11,10 +11,13 @@ def utc_now() -> datetime:
 
 
 class Source(StrEnum):
-    """Who owns an item: the Markdown page (`seed`) or a write through the API (`api`)."""
+    """Who owns an item: the Markdown page (`seed`), a write through the API (`api`), or a
+    BibTeX import (`bibtex`, publications only: the slug is the entry's citation key, which
+    re-imports match on). Each writer changes only its own items."""
 
     seed = "seed"
     api = "api"
+    bibtex = "bibtex"
 
 
 class DatePrecision(StrEnum):

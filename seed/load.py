@@ -99,7 +99,8 @@ def _merge(
 
 
 def _api_slugs(session: Session, model: type[Row]) -> set[str]:
-    return set(session.exec(select(model.slug).where(col(model.source) == Source.api)))
+    """Slugs the page must not take: rows written through the API or imported from BibTeX."""
+    return set(session.exec(select(model.slug).where(col(model.source) != Source.seed)))
 
 
 def _with_slugs(bases: Sequence[str], taken: set[str]) -> list[str]:

@@ -2,7 +2,7 @@
 
 import typer
 
-from api.cli import news, seed, serve, token
+from api.cli import imports, news, seed, serve, token
 
 app = typer.Typer(
     help="Serve an academic homepage as a typed JSON API.",
@@ -13,6 +13,7 @@ app.command()(seed.seed)
 app.command()(serve.serve)
 app.add_typer(token.app, name="token")
 app.add_typer(news.app, name="news")
+app.add_typer(imports.app, name="import")
 
 
 def main() -> None:

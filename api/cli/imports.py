@@ -1,0 +1,70 @@
+"""`homepage import bibtex FILE.bib`: add or update publications from a BibTeX file."""
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlmodel import Session
+
+from api.db import create_schema, make_engine
+from api.settings import get_settings
+from schemas.profile import Profile
+from seed.bibtex import parse_bibtex
+from seed.errors import PageError
+from seed.load_bibtex import ImportSummary, load_bibtex
+from seed.read import read_text
+
+app = typer.Typer(help="Import content from other formats.", no_args_is_help=True)
+out = Console()
+err = Console(stderr=True)
+
+
+def _summary_table(summary: ImportSummary) -> Table:
+    table = Table("added", "updated", "unchanged", "skipped", title="Imported publications")
+    table.add_row(
+        *(str(n) for n in (summary.added, summary.updated, summary.unchanged)),
+        str(len(summary.skipped)),
+    )
+    return table
+
+
+@app.command("bibtex")
+def import_bibtex(
+    file: Annotated[Path, typer.Argument(help="The .bib file to import.")],
+    owner: Annotated[
+        str | None, typer.Option(help="The owner's name, to mark them among the authors.")
+    ] = None,
+) -> None:
+    """Add each entry as a publication, or update the one imported before under its citation
+    key; publications from the page or written through the API are never changed.
+
+    Exit codes: 0 imported, 1 the file cannot be read.
+    """
+    settings = get_settings()
+    logging.getLogger("bibtexparser").setLevel(logging.ERROR)  # its warnings are ours to report
+    engine = make_engine(settings.database_url)
+    try:
+        create_schema(engine)
+        with Session(engine) as session:
+            profile = session.get(Profile, 1)
+        owner = owner or settings.owner_name or (profile.name if profile else None)
+        entries, warnings = parse_bibtex(str(file), read_text(file), owner)
+        for warning in warnings:
+            err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
+        summary = load_bibtex(engine, entries)
+    except PageError as error:
+        err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    finally:
+        engine.dispose()
+    for key in summary.skipped:
+        err.print(
+            f"[yellow]warning:[/yellow] {file}: {key}: a publication from the page or the API "
+            "already has this slug; skipped",
+            highlight=False,
+            soft_wrap=True,
+        )
+    out.print(_summary_table(summary))
