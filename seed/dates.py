@@ -85,3 +85,20 @@ def parse_date(text: str) -> tuple[dt.date, DatePrecision] | None:
     if found is None or text.strip()[found.end :].strip():
         return None
     return found.date, found.precision
+
+
+_SET_APART_BEFORE = re.compile(r"(?:[(\[>—–|·]|&nbsp;)(?:\s|&nbsp;|\*|_)*$")
+_NOTHING_AFTER = re.compile(r"^(?:\s|&nbsp;|[*_\])）.:;,|]|</?[a-zA-Z][^>]{0,200}>)*$")
+
+
+def trailing_date(text: str) -> FoundDate | None:
+    """A date set apart at the end of an item, often in HTML: `… <small>(2024.05)</small>`.
+    A bare year there is a venue's year (`ICML 2024`), not the item's date."""
+    for pattern in _ANYWHERE[:-1]:
+        for match in pattern.finditer(text):
+            before, after = text[: match.start()], text[match.end() :]
+            if not (_SET_APART_BEFORE.search(before) and _NOTHING_AFTER.match(after)):
+                continue
+            if (found := _to_date(match)) is not None:
+                return FoundDate(found[0], found[1], match.start(), match.end())
+    return None

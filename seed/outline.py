@@ -30,6 +30,21 @@ def _level(token: Token) -> int:
     return int(token.tag[1:])
 
 
+def label_kind(tokens: list[Token], index: int) -> tuple[str, SectionKind] | None:
+    """A paragraph that is only a section label (`**Publications**`, `Recent news:`) and
+    names a known kind of section."""
+    if tokens[index].type != "paragraph_open" or index + 1 >= len(tokens):
+        return None
+    runs = [run for run in inline_runs(tokens[index + 1].children or []) if run.text.strip()]
+    text = plain_text(runs)
+    if not runs or "\n" in "".join(run.text for run in runs) or len(text) > 60:
+        return None
+    if not (all(run.bold for run in runs) or text.rstrip().endswith((":", "："))):
+        return None
+    kind = section_kind(text)
+    return (text, kind) if kind is not SectionKind.other else None
+
+
 def _starts_section(current: Outline, level: int, kind: SectionKind, top: int) -> bool:
     if level <= top:
         return True
@@ -63,6 +78,14 @@ def outline_page(body: str) -> tuple[Outline, list[Outline]]:
                 sections.append(current)
                 index += 3
                 continue
+        if token.level == 0 and (label := label_kind(tokens, index)) is not None:
+            line = token.map[0] if token.map else 0
+            level = current.level if current is not intro else top
+            current.end_line = line
+            current = Outline(title=clean_title(label[0]), kind=label[1], line=line, level=level)
+            sections.append(current)
+            index += 3
+            continue
         current.tokens.append(token)
         index += 1
     current.end_line = body.count("\n") + 1

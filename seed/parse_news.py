@@ -8,7 +8,7 @@ from markdown_it.token import Token
 from schemas.news import NewsIn
 from seed.blocks import Lines, children_until_close, top_level_items
 from seed.citation import typed_links
-from seed.dates import leading_date, parse_date
+from seed.dates import leading_date, parse_date, trailing_date
 from seed.errors import Diagnostic
 from seed.inline import inline_runs
 from seed.outline import Outline, heading_text
@@ -24,6 +24,8 @@ def _item(markdown: str, line: int, heading_date: NewsIn | None = None) -> NewsI
     found = leading_date(markdown)
     if found is not None:
         markdown = markdown[found.end :]
+    else:
+        found = trailing_date(markdown)  # kept in the text: it sits inside the sentence's HTML
     text = _TRAILING_BREAK.sub("", markdown).strip()
     if not text:
         return None
