@@ -9,13 +9,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from sqlalchemy import delete as sa_delete
+from sqlalchemy import insert as sa_insert
+from sqlalchemy import select as sa_select
+from sqlalchemy import update as sa_update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, col, delete, select
 
 from api.db import write_session
 from api.store.slugs import news_slug, slugify, unique_slug
 from api.store.version import bump_version
-from api.store.works import search_text
+from api.store.works import search_text_of
 from schemas.common import Source, utc_now
 from schemas.interest import Interest
 from schemas.news import News, NewsIn
@@ -71,30 +75,43 @@ def _merge(
     wanted: list[tuple[str, dict[str, Any]]],
     summary: KindSummary,
 ) -> None:
-    """Insert, update or remove seed-owned rows so they are exactly `wanted` (slug, fields)."""
-    existing = {
-        row.slug: row for row in session.exec(select(model).where(col(model.source) == Source.seed))
-    }
+    """Insert, update or remove seed-owned rows so they are exactly `wanted` (slug, fields).
+
+    Works on plain rows with bulk statements: a page of 10,000 entries loads in seconds."""
+    table = model.__table__  # type: ignore[attr-defined]
+    names = ["id", "slug", *wanted[0][1].keys(), "position"] if wanted else ["id", "slug"]
+    columns = [table.c[name] for name in dict.fromkeys(names)]
+    rows = session.execute(sa_select(*columns).where(table.c.source == Source.seed.name))
+    existing = {row.slug: row._asdict() for row in rows}
     now = utc_now()
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
     for position, (slug, fields) in enumerate(wanted):
         fields = {**fields, "position": position}
-        row = existing.pop(slug, None)
-        if row is None:
-            row = model(slug=slug, source=Source.seed, created_at=now, updated_at=now, **fields)
-            summary.added += 1
-        elif any(getattr(row, key) != value for key, value in fields.items()):
-            for key, value in fields.items():
-                setattr(row, key, value)
-            row.updated_at = now
-            summary.updated += 1
-        else:
-            continue
-        if isinstance(row, Publication | Project):
-            row.search_text = search_text(row)
-        session.add(row)
-    for row in existing.values():
-        session.delete(row)
-        summary.removed += 1
+        if model is not News:
+            fields["search_text"] = search_text_of(fields)
+        old = existing.pop(slug, None)
+        if old is None:
+            inserts.append(
+                {
+                    **fields,
+                    "slug": slug,
+                    "source": Source.seed.name,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        elif any(old.get(key, value) != value for key, value in fields.items()):
+            updates.append({**fields, "id": old["id"], "updated_at": now})
+    if existing:
+        session.execute(
+            sa_delete(table).where(table.c.id.in_([row["id"] for row in existing.values()]))
+        )
+    if updates:
+        session.execute(sa_update(model), updates)
+    if inserts:
+        session.execute(sa_insert(model), inserts)
+    summary.added, summary.updated, summary.removed = len(inserts), len(updates), len(existing)
     summary.total = len(wanted)
 
 

@@ -1,7 +1,7 @@
 """Publications and projects: filtered, paginated reads in page order."""
 
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, func
 from sqlalchemy.orm import Mapped
@@ -27,9 +27,12 @@ def _contains(column: ColumnElement[str] | Mapped[str], needle: str) -> ColumnEl
     return column.like(f"%{escaped}%", escape="\\")
 
 
-def search_text(work: Work) -> str:
-    names = " ".join(str(author.get("name", "")) for author in work.authors)
-    return " ".join(f"{work.title} {names} {work.venue or ''}".lower().split())
+def search_text_of(fields: dict[str, Any]) -> str:
+    """Lower-cased title, author names and venue, for `q=` search."""
+    names = " ".join(str(author.get("name", "")) for author in fields.get("authors", []))
+    return " ".join(
+        f"{fields.get('title', '')} {names} {fields.get('venue') or ''}".lower().split()
+    )
 
 
 def _conditions(model: type[Work], filters: WorkFilters) -> list[ColumnElement[bool]]:
@@ -62,3 +65,7 @@ def list_works(
 
 def read_work(session: Session, model: type[W], slug: str) -> W | None:
     return session.exec(select(model).where(col(model.slug) == slug)).first()
+
+
+def search_text(work: Work) -> str:
+    return search_text_of({"title": work.title, "authors": work.authors, "venue": work.venue})
