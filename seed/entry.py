@@ -15,6 +15,7 @@ _APA = re.compile(
     r"accepted|submitted|under review)[^()（）]*[)）]\.?\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+_CODE_HOST = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)/")
 _PUNCTUATION = re.compile(r"^[\s\[\]()|,.;:·•/\\-]*$")
 
 
@@ -88,13 +89,17 @@ def _title(line: _Line) -> tuple[str, str | None]:
 
 
 def _links(runs: list[Run], title_url: str | None) -> list[Link]:
+    """The entry's links; a linked title is its paper (or code) link, unless the same URL is
+    listed again under its own label."""
     links = typed_links(runs)
-    return [
-        link.model_copy(update={"label": "Paper", "kind": LinkKind.paper})
-        if link.url == title_url and link.kind is LinkKind.other
-        else link
-        for link in links
-    ]
+    index = next((i for i, link in enumerate(links) if link.url == title_url), None)
+    if index is None:
+        return links
+    if any(link.url == title_url for i, link in enumerate(links) if i != index):
+        return links[:index] + links[index + 1 :]
+    kind = LinkKind.code if _CODE_HOST.search(links[index].url) else LinkKind.paper
+    links[index] = links[index].model_copy(update={"label": kind.value.title(), "kind": kind})
+    return links
 
 
 def _authors_at(lines: list[_Line]) -> tuple[int, list[Author], str | None, str | None] | None:

@@ -64,3 +64,15 @@ def section_kind(title: str) -> SectionKind:
 
 def _is_core(word: str) -> bool:
     return any(word in core for core in _CORE_WORDS.values())
+
+
+_ABOUT_WORDS = frozenset(
+    {"about", "me", "myself", "biography", "bio", "who", "am", "i", "introduction", "hi",
+     "hello", "welcome", "short"}
+)  # fmt: skip
+
+
+def is_about_heading(title: str) -> bool:
+    """`About Me`, `👨‍💻 About`, `Biography`, `Who Am I?`: the section that is the introduction."""
+    words = heading_words(title)
+    return bool(words) and all(word in _ABOUT_WORDS for word in words) and words != ["i"]

@@ -19,6 +19,8 @@ class Outline:
     tokens: list[Token] = field(default_factory=list)
     end_line: int = 0
     """0-based body line where the section ends (exclusive)."""
+    content_line: int = 0
+    """0-based body line where the section's content starts (after a setext underline too)."""
 
 
 def heading_text(tokens: list[Token], index: int) -> str:
@@ -75,6 +77,7 @@ def outline_page(body: str) -> tuple[Outline, list[Outline]]:
                 line = token.map[0] if token.map else 0
                 current.end_line = line
                 current = Outline(title=clean_title(text), kind=kind, line=line, level=level)
+                current.content_line = token.map[1] if token.map else line + 1
                 sections.append(current)
                 index += 3
                 continue
@@ -83,6 +86,7 @@ def outline_page(body: str) -> tuple[Outline, list[Outline]]:
             level = current.level if current is not intro else top
             current.end_line = line
             current = Outline(title=clean_title(label[0]), kind=label[1], line=line, level=level)
+            current.content_line = token.map[1] if token.map else line + 1
             sections.append(current)
             index += 3
             continue

@@ -1,5 +1,6 @@
 """A whole page: Markdown text in, a typed `PageIn` and warnings out. No database here."""
 
+import re
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -12,7 +13,7 @@ from schemas.work import WorkIn
 from seed.authors import same_person
 from seed.blocks import Lines
 from seed.errors import Diagnostic, PageError
-from seed.headings import SectionKind
+from seed.headings import SectionKind, is_about_heading
 from seed.outline import Outline, outline_page
 from seed.parse_interests import interests_of_intro, interests_of_section
 from seed.parse_news import parse_news
@@ -29,7 +30,7 @@ class ParsedPage:
 
 
 def _other_section(section: Outline, lines: Lines, source: PageSource) -> SectionIn | None:
-    markdown = lines.text(section.line + 1, section.end_line).strip()
+    markdown = lines.text(section.content_line, section.end_line).strip()
     if not section.title or not markdown:
         return None
     return SectionIn(
@@ -38,6 +39,11 @@ def _other_section(section: Outline, lines: Lines, source: PageSource) -> Sectio
         html=render_html(markdown),
         line=source.file_line(section.line),
     )
+
+
+def visible_text(markdown: str) -> str:
+    """What a reader sees of some Markdown: no tags (`<span class='anchor'>`), no blank space."""
+    return " ".join(re.sub(r"<[^>]*>", " ", markdown).split())
 
 
 def mark_owner(works: list[WorkIn], owner: str | None) -> None:
@@ -55,6 +61,11 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
         raise PageError(source.path, source.body_line, "the page has no content to load")
     lines = Lines.of(source.body)
     intro, sections = outline_page(source.body)
+    if not visible_text(lines.text(0, intro.end_line)):
+        about = next((section for section in sections if is_about_heading(section.title)), None)
+        if about is not None:
+            sections.remove(about)
+            intro = about
     news: list[NewsIn] = []
     publications: list[WorkIn] = []
     projects: list[WorkIn] = []

@@ -52,7 +52,8 @@ def infer_owner_name(
 def parse_profile(
     intro: Outline, lines: Lines, works: list[WorkIn], front_matter: dict[str, Any]
 ) -> ProfileIn:
-    biography = lines.text(0, intro.end_line).strip()
+    start = intro.content_line if intro.title else 0
+    biography = lines.text(start, intro.end_line).strip()
     tokens = markdown_parser().parse(biography)
     runs = [
         run
