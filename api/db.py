@@ -18,6 +18,7 @@ import schemas.project
 import schemas.publication
 import schemas.section
 import schemas.token  # noqa: F401  (registers every table on SQLModel.metadata)
+from api.store.search import create_search_index
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -54,7 +55,10 @@ def make_engine(url: str) -> Engine:
 
 
 def create_schema(engine: Engine) -> None:
+    """Create missing tables and search indexes; safe to run on every start."""
     SQLModel.metadata.create_all(engine)
+    with engine.begin() as connection:
+        create_search_index(connection)
 
 
 @contextmanager

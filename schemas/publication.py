@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from pydantic import BaseModel
 from sqlmodel import JSON, Column, Field
 
 from schemas.common import Source, utc_now
@@ -22,3 +23,10 @@ class Publication(WorkBase, table=True):
 
 class PublicationPublic(WorkPublic):
     pass
+
+
+class PublicationYear(BaseModel):
+    """The publications of one year, for a "by year" page; `year` is null for undated ones."""
+
+    year: int | None
+    publications: list[PublicationPublic]

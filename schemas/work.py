@@ -17,6 +17,9 @@ class WorkBase(SQLModel):
     group: str | None = Field(
         default=None, max_length=200, description="The page's sub-heading, e.g. `Conference`."
     )
+    featured: bool = Field(
+        default=False, index=True, description="Marked `⭐` on the page: a selected work."
+    )
 
 
 class WorkPublic(WorkBase):
@@ -36,5 +39,6 @@ class WorkIn(BaseModel):
     year: int | None = None
     note: str | None = None
     group: str | None = None
+    featured: bool = False
     links: list[Link] = []
     line: int = 0

@@ -12,7 +12,7 @@ from seed.authors import is_et_al, parse_author
 from seed.citation import clean_field, link_kind
 from seed.errors import Diagnostic
 from seed.inline import BOLD_OFF, BOLD_ON, inline_runs, marked_text
-from seed.render import markdown_parser
+from seed.render import inline_children, markdown_parser
 from seed.source import read_page_source
 
 _URL_KEYS = {
@@ -45,7 +45,7 @@ def _words(text: str) -> str:
 def citation_authors(citation: str, title: str) -> list[Author]:
     """The authors a citation lists before the title (APA, MLA and Chicago all do)."""
     tokens = markdown_parser().parseInline(citation)
-    marked = marked_text(inline_runs(tokens[0].children or [])) if tokens else citation
+    marked = marked_text(inline_runs(inline_children(tokens[0]))) if tokens else citation
     wanted = _words(title)[:40]
     head = marked
     for match in re.finditer(r"[.\"“]\s+|\)\.\s*", marked):

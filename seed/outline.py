@@ -6,7 +6,7 @@ from markdown_it.token import Token
 
 from seed.headings import SectionKind, clean_title, section_kind
 from seed.inline import inline_runs, plain_text
-from seed.render import markdown_parser
+from seed.render import inline_children, parse_blocks
 
 
 @dataclass
@@ -25,7 +25,7 @@ class Outline:
 
 def heading_text(tokens: list[Token], index: int) -> str:
     inline = tokens[index + 1]
-    return plain_text(inline_runs(inline.children or []))
+    return plain_text(inline_runs(inline_children(inline)))
 
 
 def _level(token: Token) -> int:
@@ -37,7 +37,7 @@ def label_kind(tokens: list[Token], index: int) -> tuple[str, SectionKind] | Non
     names a known kind of section."""
     if tokens[index].type != "paragraph_open" or index + 1 >= len(tokens):
         return None
-    runs = [run for run in inline_runs(tokens[index + 1].children or []) if run.text.strip()]
+    runs = [run for run in inline_runs(inline_children(tokens[index + 1])) if run.text.strip()]
     text = plain_text(runs)
     if not runs or "\n" in "".join(run.text for run in runs) or len(text) > 60:
         return None
@@ -61,7 +61,7 @@ def outline_page(body: str) -> tuple[Outline, list[Outline]]:
     A heading starts a section when it is at the page's top heading level or names a known
     kind of section; deeper headings stay inside their section as sub-headings.
     """
-    tokens = markdown_parser().parse(body)
+    tokens = parse_blocks(body)
     top = min((_level(t) for t in tokens if t.type == "heading_open"), default=1)
     intro = Outline(title="", kind=SectionKind.other, line=0, level=0)
     sections: list[Outline] = []

@@ -9,6 +9,7 @@ from seed.blocks import children_until_close, first_inline, top_level_items
 from seed.citation import split_top_level
 from seed.inline import inline_runs, plain_text
 from seed.outline import Outline, heading_text
+from seed.render import inline_children
 
 _INTRODUCES_INTERESTS = re.compile(
     r"\b(interest(s|ed)?|focus(es|ed)?|areas?|topics?|thrusts?|directions?)\b", re.IGNORECASE
@@ -33,7 +34,7 @@ def _list_interests(tokens: list[Token], index: int) -> tuple[list[InterestIn], 
     for _, item_tokens in top_level_items(inner):
         inline = first_inline(item_tokens)
         if inline is not None and (
-            interest := _interest(plain_text(inline_runs(inline.children or [])))
+            interest := _interest(plain_text(inline_runs(inline_children(inline))))
         ):
             interests.append(interest)
     return interests, end
@@ -73,6 +74,6 @@ def interests_of_intro(intro: Outline) -> list[InterestIn]:
             _, index = children_until_close(tokens, index)
             continue
         if token.type == "inline" and token.level == 1:
-            previous_text = plain_text(inline_runs(token.children or []))
+            previous_text = plain_text(inline_runs(inline_children(token)))
         index += 1
     return []

@@ -12,7 +12,7 @@ from seed.dates import leading_date, parse_date, trailing_date
 from seed.errors import Diagnostic
 from seed.inline import inline_runs
 from seed.outline import Outline, heading_text
-from seed.render import markdown_parser, render_html
+from seed.render import markdown_parser, render_tokens
 from seed.source import PageSource
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -29,8 +29,8 @@ def _item(markdown: str, line: int, heading_date: NewsIn | None = None) -> NewsI
     text = _TRAILING_BREAK.sub("", markdown).strip()
     if not text:
         return None
-    tokens = markdown_parser().parseInline(text)
-    runs = inline_runs(tokens[0].children or []) if tokens else []
+    tokens = markdown_parser().parse(text)
+    runs = [run for t in tokens if t.type == "inline" for run in inline_runs(t.children or [])]
     date, precision = (found.date, found.precision) if found else (None, None)
     if found is None and heading_date is not None:
         date, precision = heading_date.date, heading_date.date_precision
@@ -38,7 +38,7 @@ def _item(markdown: str, line: int, heading_date: NewsIn | None = None) -> NewsI
         date=date,
         date_precision=precision,
         text=text,
-        text_html=render_html(text),
+        text_html=render_tokens(tokens),
         links=typed_links(runs),
         line=line,
     )

@@ -11,7 +11,7 @@ from seed.blocks import Lines
 from seed.citation import typed_links
 from seed.inline import inline_runs
 from seed.outline import Outline
-from seed.render import markdown_parser, render_html
+from seed.render import inline_children, markdown_parser, render_html
 
 _AFFILIATION = re.compile(r"\bat\s+(?:the\s+)?\[([^\]]+)\]\(([^)\s]+)\)")
 _SELF_NAMED = re.compile(
@@ -59,7 +59,7 @@ def parse_profile(
         run
         for token in tokens
         if token.type == "inline"
-        for run in inline_runs(token.children or [])
+        for run in inline_runs(inline_children(token))
     ]
     first_paragraph = biography.split("\n\n", 1)[0]
     affiliation = _AFFILIATION.search(first_paragraph)

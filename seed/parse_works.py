@@ -11,10 +11,12 @@ from schemas.work import WorkIn
 from seed.blocks import children_until_close, top_level_items
 from seed.entry import parse_entry
 from seed.errors import Diagnostic
+from seed.featured import without_featured_mark
 from seed.headings import clean_title
 from seed.html_runs import html_runs
 from seed.inline import Run, inline_runs, plain_text
 from seed.outline import Outline, heading_text
+from seed.render import inline_children
 from seed.source import PageSource
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
@@ -44,7 +46,7 @@ def _entry_runs(tokens: list[Token]) -> list[Run]:
             if runs:
                 runs.append(Run("\n"))
             if token.type == "inline":
-                runs.extend(inline_runs(token.children or []))
+                runs.extend(inline_runs(inline_children(token)))
             else:
                 runs.extend(html_runs(token.content))
     return runs
@@ -137,9 +139,11 @@ def parse_works(
         text = plain_text(entry.runs)
         if not text or _LEGEND.match(text):
             continue
-        work = parse_entry(entry.runs, line=line, group=entry.group)
+        runs, featured = without_featured_mark(entry.runs)
+        work = parse_entry(runs, line=line, group=entry.group)
         if work is None:
             continue
+        work.featured = featured
         if (problem := _too_long(work)) is not None:
             warnings.append(Diagnostic(source.path, line, f"{noun} skipped: {problem}"))
             continue

@@ -1,9 +1,12 @@
-"""Markdown to safe HTML: markdown-it-py renders, nh3 removes anything unsafe."""
+"""Markdown parsing and rendering: markdown-it-py parses and renders, nh3 removes anything
+unsafe from the HTML."""
 
 from functools import lru_cache
+from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 
 @lru_cache(maxsize=1)
@@ -11,7 +14,45 @@ def markdown_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
 
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    return (
+        markdown_parser()
+        .__class__("commonmark", {"html": True})
+        .enable(["table", "strikethrough"])
+        .disable("inline")
+    )
+
+
+def parse_blocks(markdown: str) -> list[Token]:
+    """Block tokens only: an inline token's children are parsed when first asked for (see
+    `inline_children`), so text the importer re-reads from source is parsed once, not twice."""
+    env: dict[str, Any] = {}
+    tokens = _block_parser().parse(markdown, env)
+    for token in tokens:
+        if token.type == "inline":
+            token.meta = {**(token.meta or {}), "env": env}
+    return tokens
+
+
+def inline_children(token: Token) -> list[Token]:
+    """The inline token's children, parsed now if the block parse left them out."""
+    if not token.children and token.content:
+        parsed = markdown_parser().parseInline(token.content, (token.meta or {}).get("env", {}))
+        token.children = parsed[0].children if parsed else []
+    return token.children or []
+
+
+def clean_html(html: str) -> str:
+    return nh3.clean(html, url_schemes={"http", "https", "mailto"}).strip()
+
+
 def render_html(markdown: str) -> str:
     """Render Markdown to HTML with scripts, styles, handlers and unsafe URLs removed."""
-    html = markdown_parser().render(markdown)
-    return nh3.clean(html, url_schemes={"http", "https", "mailto"}).strip()
+    return clean_html(markdown_parser().render(markdown))
+
+
+def render_tokens(tokens: list[Token]) -> str:
+    """Safe HTML from tokens already parsed with `markdown_parser().parse`."""
+    parser = markdown_parser()
+    return clean_html(parser.renderer.render(tokens, parser.options, {}))

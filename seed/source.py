@@ -20,8 +20,8 @@ _LINK_COMMENT = re.compile(
 _HIDDEN_SPANS = re.compile(
     r"<!--.*?(?:-->|\Z)"
     r"|<(style|script)\b[^>]*>.*?(?:</\1\s*>|\Z)"
-    r"|\{%-?.*?-?%\}"
-    r"|\{\{.*?\}\}",
+    r"|\{%.*?%\}|\{%[^\n]*"  # a Liquid tag; one left open hides the rest of its line
+    r"|\{\{.*?\}\}|\{\{[^\n]*",
     re.DOTALL | re.IGNORECASE,
 )
 

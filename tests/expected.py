@@ -35,6 +35,7 @@ def work(
         "year": year,
         "note": note,
         "group": None,
+        "featured": False,
         "links": [{"label": label, "url": url, "kind": label.lower()} for label, url in links],
         "source": "seed",
     }

@@ -24,8 +24,11 @@ def work_filters(
             description="Every word appears in title, authors or venue.",
         ),
     ] = None,
+    featured: Annotated[
+        bool | None, Query(description="Only works the page marks `⭐` (true), or only others.")
+    ] = None,
 ) -> WorkFilters:
-    return WorkFilters(year=year, author=author, venue=venue, q=q)
+    return WorkFilters(year=year, author=author, venue=venue, q=q, featured=featured)
 
 
 FiltersDep = Annotated[WorkFilters, Depends(work_filters)]

@@ -14,7 +14,7 @@ router = APIRouter(tags=["projects"])
 def list_projects(
     request: Request, response: Response, session: SessionDep, filters: FiltersDep, page: PageDep
 ) -> list[Project]:
-    """Projects in page order, filtered by year, author, venue or words (`q`)."""
+    """Projects in page order, filtered by year, author, venue, words (`q`) or `featured`."""
     items, total = list_works(session, Project, filters, page.limit, page.offset)
     set_page_headers(request, response, page, total)
     return items

@@ -1,23 +1,37 @@
-from fastapi import APIRouter, Request, Response
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import PageDep, SessionDep
 from api.errors import NOT_FOUND, found
+from api.grouping import by_year
 from api.pagination import set_page_headers
 from api.routes.filters import FiltersDep
 from api.store.works import list_works, read_work
-from schemas.publication import Publication, PublicationPublic
+from schemas.publication import Publication, PublicationPublic, PublicationYear
 
 router = APIRouter(tags=["publications"])
 
+GroupBy = Annotated[
+    Literal["year"] | None,
+    Query(description="`year`: the page's publications as `[{year, publications}]`, newest first."),
+]
 
-@router.get("/publications", response_model=list[PublicationPublic])
+
+@router.get("/publications", response_model=list[PublicationPublic] | list[PublicationYear])
 def list_publications(
-    request: Request, response: Response, session: SessionDep, filters: FiltersDep, page: PageDep
-) -> list[Publication]:
-    """Publications in page order, filtered by year, author, venue or words (`q`)."""
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    filters: FiltersDep,
+    page: PageDep,
+    group_by: GroupBy = None,
+) -> list[Publication] | list[PublicationYear]:
+    """Publications in page order, filtered by year, author, venue, words (`q`) or `featured`;
+    `group_by=year` groups the page by year."""
     items, total = list_works(session, Publication, filters, page.limit, page.offset)
     set_page_headers(request, response, page, total)
-    return items
+    return by_year(items) if group_by == "year" else items
 
 
 @router.get("/publications/{slug}", response_model=PublicationPublic, responses=NOT_FOUND)

@@ -20,6 +20,7 @@ class WorkFilters:
     author: str | None = None
     venue: str | None = None
     q: str | None = None
+    featured: bool | None = None
 
 
 def _contains(column: ColumnElement[str] | Mapped[str], needle: str) -> ColumnElement[bool]:
@@ -39,6 +40,8 @@ def _conditions(model: type[Work], filters: WorkFilters) -> list[ColumnElement[b
     conditions: list[ColumnElement[bool]] = []
     if filters.year is not None:
         conditions.append(col(model.year) == filters.year)
+    if filters.featured is not None:
+        conditions.append(col(model.featured) == filters.featured)
     if filters.author:
         conditions.append(_contains(col(model.author_names), filters.author))
     if filters.venue:
