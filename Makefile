@@ -30,8 +30,15 @@ lint: setup
 typecheck: setup
 	$(VENV)/bin/mypy
 
+# The whole suite on SQLite, then again on a throwaway PostgreSQL server (scripts/test-postgres)
+# when Debian's postgresql package is installed, as .ci/run makes sure it is.
 test: lint typecheck
 	$(VENV)/bin/pytest
+	@url=$$(scripts/test-postgres start); status=$$?; \
+	if [ $$status -eq 3 ]; then echo "PostgreSQL is not installed: skipped the PostgreSQL pass."; exit 0; fi; \
+	[ $$status -eq 0 ] || exit $$status; \
+	echo "The suite again, on PostgreSQL:"; \
+	HOMEPAGE_TEST_POSTGRES_URL=$$url $(VENV)/bin/pytest
 
 clean:
 	rm -rf $(VENV) .tools var .pytest_cache .mypy_cache .ruff_cache

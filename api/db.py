@@ -19,6 +19,7 @@ import schemas.publication
 import schemas.section
 import schemas.token  # noqa: F401  (registers every table on SQLModel.metadata)
 from api.store.search import create_search_index
+from api.store.version import ensure_version_row
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -59,6 +60,7 @@ def create_schema(engine: Engine) -> None:
     SQLModel.metadata.create_all(engine)
     with engine.begin() as connection:
         create_search_index(connection)
+        ensure_version_row(connection)
 
 
 @contextmanager

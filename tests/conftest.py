@@ -1,11 +1,18 @@
-"""Fixtures: a fresh SQLite file per test, the app over it, and the owner's page loaded."""
+"""Fixtures: a fresh database per test, the app over it, and the owner's page loaded.
 
+The database is a new SQLite file, or, when HOMEPAGE_TEST_POSTGRES_URL names a PostgreSQL
+server (as `make test` does on its second pass), a new schema on that server.
+"""
+
+import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine, make_url
 
 from api.db import create_schema, make_engine, write_session
 from api.main import create_app
@@ -16,12 +23,38 @@ from seed.load import load_page
 from seed.read import read_page
 
 SEED_PAGE = ROOT / "seed" / "about.md"
-CORPUS = ROOT.parent / "shared" / "corpus"
+POSTGRES_URL = os.environ.get("HOMEPAGE_TEST_POSTGRES_URL")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if POSTGRES_URL is None:
+        return
+    skip = pytest.mark.skip(reason="exercises SQLite itself; this pass runs on PostgreSQL")
+    for item in items:
+        if item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(database_url=f"sqlite:///{tmp_path / 'homepage.db'}", content=SEED_PAGE)
+def database_url(tmp_path: Path) -> Iterator[str]:
+    """A SQLite file in tmp_path, or a fresh schema on the PostgreSQL test server."""
+    if POSTGRES_URL is None:
+        yield f"sqlite:///{tmp_path / 'homepage.db'}"
+        return
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    yield url.render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(database_url=database_url, content=SEED_PAGE)
 
 
 @pytest.fixture

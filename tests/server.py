@@ -21,8 +21,10 @@ def free_port() -> int:
         return port
 
 
-def homepage_env(database: Path, **extra: str) -> dict[str, str]:
-    return {**os.environ, "HOMEPAGE_DATABASE_URL": f"sqlite:///{database}", **extra}
+def homepage_env(database: Path | str, **extra: str) -> dict[str, str]:
+    """The environment for the `homepage` command: a SQLite file, or any database URL."""
+    url = database if isinstance(database, str) else f"sqlite:///{database}"
+    return {**os.environ, "HOMEPAGE_DATABASE_URL": url, **extra}
 
 
 def run_homepage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -1,7 +1,6 @@
 """Concurrent writers against a real server on one SQLite file: nothing lost, nothing locked."""
 
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx
 
@@ -20,8 +19,8 @@ def post_many(base: str, token: str, thread: int) -> list[int]:
         ]
 
 
-def test_eight_threads_posting_fifty_each_all_land(tmp_path: Path) -> None:
-    env = homepage_env(tmp_path / "homepage.db")
+def test_eight_threads_posting_fifty_each_all_land(database_url: str) -> None:
+    env = homepage_env(database_url)
     created = run_homepage("token", "create", "--name", "load", env=env)
     token = created.stdout.strip()
     with serving(env) as base, ThreadPoolExecutor(THREADS) as pool:

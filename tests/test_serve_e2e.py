@@ -9,8 +9,8 @@ from tests.server import homepage_env, run_homepage, serving
 from tests.timestamps import without_times
 
 
-def test_seed_then_serve_answers_over_http(tmp_path: Path) -> None:
-    env = homepage_env(tmp_path / "homepage.db")
+def test_seed_then_serve_answers_over_http(database_url: str) -> None:
+    env = homepage_env(database_url)
     seeded = run_homepage("seed", env=env)
     assert seeded.returncode == 0, seeded.stderr
     assert "publications │ 8" in seeded.stdout
@@ -21,8 +21,10 @@ def test_seed_then_serve_answers_over_http(tmp_path: Path) -> None:
         assert httpx.get(f"{base}/profile").json()["name"] == "Daize Dong"
 
 
-def test_seed_of_a_broken_page_names_file_and_line_and_keeps_the_data(tmp_path: Path) -> None:
-    env = homepage_env(tmp_path / "homepage.db")
+def test_seed_of_a_broken_page_names_file_and_line_and_keeps_the_data(
+    database_url: str, tmp_path: Path
+) -> None:
+    env = homepage_env(database_url)
     assert run_homepage("seed", env=env).returncode == 0
     broken = tmp_path / "broken.md"
     broken.write_text("---\ntitle: [unclosed\n---\n\n## News\n")
@@ -33,8 +35,8 @@ def test_seed_of_a_broken_page_names_file_and_line_and_keeps_the_data(tmp_path: 
         assert len(httpx.get(f"{base}/publications").json()) == 8
 
 
-def test_seed_of_a_missing_file_says_so(tmp_path: Path) -> None:
-    env = homepage_env(tmp_path / "homepage.db")
+def test_seed_of_a_missing_file_says_so(database_url: str, tmp_path: Path) -> None:
+    env = homepage_env(database_url)
     result = run_homepage("seed", "--content", str(tmp_path / "nope.md"), env=env)
     assert result.returncode == 1
     assert f"{tmp_path / 'nope.md'}: no such file" in " ".join(result.stderr.split())

@@ -1,7 +1,5 @@
 """Read-your-write across worker processes sharing one SQLite file."""
 
-from pathlib import Path
-
 import httpx
 
 from tests.server import homepage_env, run_homepage, serving
@@ -13,8 +11,8 @@ def fresh_get(url: str) -> httpx.Response:
         return client.get(url, headers={"Connection": "close"})
 
 
-def test_every_worker_serves_a_write_made_through_another(tmp_path: Path) -> None:
-    env = homepage_env(tmp_path / "homepage.db")
+def test_every_worker_serves_a_write_made_through_another(database_url: str) -> None:
+    env = homepage_env(database_url)
     assert run_homepage("seed", env=env).returncode == 0
     token = run_homepage("token", "create", "--name", "w", env=env).stdout.strip()
     with serving(env, "--workers", "2") as base:
