@@ -2,6 +2,23 @@
 
 from fastapi.testclient import TestClient
 
+FORMAT_OPERATIONS = frozenset(
+    {
+        "list_publications_bibtex",
+        "read_publication_bibtex",
+        "list_publications_csl",
+        "read_publication_csl",
+        "read_profile_jsonld",
+        "list_publications_jsonld",
+        "read_publication_jsonld",
+        "list_news_atom",
+        "list_news_rss",
+        "list_publications_atom",
+        "list_publications_rss",
+    }
+)
+"""Operations that answer in a format of the field (BibTeX, CSL-JSON, JSON-LD, feeds)."""
+
 
 def test_operation_ids_are_handler_names(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
@@ -32,8 +49,11 @@ def test_every_operation_has_a_tag_and_typed_success_response(client: TestClient
             assert len(operation["tags"]) == 1
             success = next(code for code in operation["responses"] if code.startswith("2"))
             if success != "204":
-                schema = operation["responses"][success]["content"]["application/json"]["schema"]
-                assert schema != {}
+                content = operation["responses"][success]["content"]
+                if operation["operationId"] not in FORMAT_OPERATIONS:
+                    assert "application/json" in content
+                assert content
+                assert all(media["schema"] != {} for media in content.values())
 
 
 def test_docs_page_is_served(client: TestClient) -> None:

@@ -7,6 +7,7 @@ from api.errors import NOT_FOUND, found
 from api.grouping import by_year
 from api.pagination import set_page_headers
 from api.routes.filters import FiltersDep
+from api.routes.negotiation import negotiated, negotiated_content
 from api.store.works import list_works, read_work
 from schemas.publication import Publication, PublicationPublic, PublicationYear
 
@@ -18,7 +19,11 @@ GroupBy = Annotated[
 ]
 
 
-@router.get("/publications", response_model=list[PublicationPublic] | list[PublicationYear])
+@router.get(
+    "/publications",
+    response_model=list[PublicationPublic] | list[PublicationYear],
+    responses=negotiated_content(one=False),
+)
 def list_publications(
     request: Request,
     response: Response,
@@ -26,15 +31,23 @@ def list_publications(
     filters: FiltersDep,
     page: PageDep,
     group_by: GroupBy = None,
-) -> list[Publication] | list[PublicationYear]:
+) -> list[Publication] | list[PublicationYear] | Response:
     """Publications in page order, filtered by year, author, venue, words (`q`) or `featured`;
-    `group_by=year` groups the page by year."""
+    `group_by=year` groups the page by year. `Accept` may ask for CSL-JSON, BibTeX or JSON-LD."""
     items, total = list_works(session, Publication, filters, page.limit, page.offset)
+    if (other := negotiated(request, session, items, one=False)) is not None:
+        set_page_headers(request, other, page, total)
+        return other
     set_page_headers(request, response, page, total)
     return by_year(items) if group_by == "year" else items
 
 
-@router.get("/publications/{slug}", response_model=PublicationPublic, responses=NOT_FOUND)
-def read_publication(slug: str, session: SessionDep) -> Publication:
-    """One publication by its slug."""
-    return found(read_work(session, Publication, slug), "Publication", slug)
+@router.get(
+    "/publications/{slug}",
+    response_model=PublicationPublic,
+    responses={**NOT_FOUND, **negotiated_content(one=True)},
+)
+def read_publication(slug: str, request: Request, session: SessionDep) -> Publication | Response:
+    """One publication by its slug; `Accept` may ask for CSL-JSON, BibTeX or JSON-LD."""
+    item = found(read_work(session, Publication, slug), "Publication", slug)
+    return negotiated(request, session, [item], one=True) or item

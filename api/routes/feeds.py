@@ -1,0 +1,103 @@
+"""Atom and RSS feeds of news and publications."""
+
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from sqlmodel import Session
+
+from api.deps import SessionDep
+from api.formats.feed_entries import news_entry, publication_entry
+from api.formats.feeds import Feed, FeedEntry, atom, rss
+from api.formats.media import ATOM, RSS, AtomResponse, RSSResponse
+from api.routes.filters import FiltersDep
+from api.store import news as news_store
+from api.store.version import current_version
+from api.store.works import list_works
+from schemas.news import NewsPublic
+from schemas.profile import Profile
+from schemas.publication import Publication, PublicationPublic
+
+FEED_SIZE = 100
+news_feeds = APIRouter(tags=["news"])
+publication_feeds = APIRouter(tags=["publications"])
+
+
+def _content(media_type: str, what: str) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {media_type: {"schema": {"type": "string"}}}, "description": what}}
+
+
+def _feed(
+    request: Request, session: Session, kind: str, list_route: str, entries: list[FeedEntry]
+) -> Feed:
+    profile = session.get(Profile, 1)
+    owner = profile.name if profile and profile.name else None
+    return Feed(
+        id=str(request.url),
+        title=f"{owner}: {kind}" if owner else kind,
+        link=str(request.url_for(list_route)),
+        self_link=str(request.url),
+        updated=max((e.updated for e in entries), default=current_version(session).changed_at),
+        entries=entries,
+        author=owner,
+    )
+
+
+def _news_feed(request: Request, session: Session) -> Feed:
+    items, _ = news_store.list_news(session, FEED_SIZE, 0)
+    entries = [
+        news_entry(
+            NewsPublic.model_validate(item), str(request.url_for("read_news", slug=item.slug))
+        )
+        for item in items
+    ]
+    return _feed(request, session, "News", "list_news", entries)
+
+
+def _publications_feed(request: Request, session: Session, filters: FiltersDep) -> Feed:
+    rows, _ = list_works(session, Publication, filters, FEED_SIZE, 0)
+    entries = [
+        publication_entry(
+            PublicationPublic.model_validate(row),
+            str(request.url_for("read_publication", slug=row.slug)),
+        )
+        for row in rows
+    ]
+    return _feed(request, session, "Publications", "list_publications", entries)
+
+
+def _write(render: Callable[[Feed], bytes], response: type[Response], feed: Feed) -> Response:
+    return response(render(feed))
+
+
+@news_feeds.get("/news.atom", response_class=AtomResponse, responses=_content(ATOM, "Atom."))
+def list_news_atom(request: Request, session: SessionDep) -> Response:
+    """The latest news as an Atom feed."""
+    return _write(atom, AtomResponse, _news_feed(request, session))
+
+
+@news_feeds.get("/news.rss", response_class=RSSResponse, responses=_content(RSS, "RSS 2.0."))
+def list_news_rss(request: Request, session: SessionDep) -> Response:
+    """The latest news as an RSS 2.0 feed."""
+    return _write(rss, RSSResponse, _news_feed(request, session))
+
+
+@publication_feeds.get(
+    "/publications.atom", response_class=AtomResponse, responses=_content(ATOM, "Atom.")
+)
+def list_publications_atom(request: Request, session: SessionDep, filters: FiltersDep) -> Response:
+    """Publications in page order as an Atom feed (the list's filters apply)."""
+    return _write(atom, AtomResponse, _publications_feed(request, session, filters))
+
+
+@publication_feeds.get(
+    "/publications.rss", response_class=RSSResponse, responses=_content(RSS, "RSS 2.0.")
+)
+def list_publications_rss(request: Request, session: SessionDep, filters: FiltersDep) -> Response:
+    """Publications in page order as an RSS 2.0 feed (the list's filters apply)."""
+    return _write(rss, RSSResponse, _publications_feed(request, session, filters))
+
+
+router = APIRouter()
+router.include_router(news_feeds)
+router.include_router(publication_feeds)
