@@ -1,0 +1,119 @@
+"""Seeding time, search latency and memory with 1,000 / 10,000 / 100,000 publications and news.
+
+    .venv/bin/python -m bench.scale [--sizes 1000 10000 100000] [--queries 300]
+
+For each size: write a page of N publications and N news items (bench.generate), time
+`homepage seed` on it (the whole command, start-up included), serve it with `homepage serve`,
+send distinct filtered and `q=` searches (so none is answered from the response cache) and
+report their latency, then read the server's resident memory from /proc.
+"""
+
+import argparse
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from bench.generate import VENUES, page
+from bench.processes import free_port, running
+
+BIN = Path(sys.executable).parent
+_TITLE = re.compile(r"^\d+\. .*?, ([A-Z][a-z]+(?: [a-z]+){6}) \d+, ")
+_AUTHOR = re.compile(r"([A-Z][a-z]+) ([A-Z][a-z]+)")
+
+
+def searches(markdown: str, count: int, rng: random.Random) -> list[str]:
+    """Distinct search URLs of five kinds, drawn from the page's own words and names."""
+    entries = [match for line in markdown.splitlines() if (match := _TITLE.match(line))]
+    titles = [match.group(1).lower().split() for match in entries]
+    names = sorted({m.group(2) for e in entries[:5000] for m in _AUTHOR.finditer(e.string)})
+    urls: set[str] = set()
+    while len(urls) < count:
+        words = rng.choice(titles)
+        kind = len(urls) % 5
+        if kind == 0:
+            urls.add(f"/publications?q={words[-1]}&limit=20")
+        elif kind == 1:
+            urls.add(f"/publications?q={words[-1]}%20{words[-2]}&limit=20")
+        elif kind == 2:
+            urls.add(f"/publications?author={rng.choice(names)}&limit=20")
+        elif kind == 3:
+            urls.add(
+                f"/publications?venue={rng.choice(VENUES)}&year={rng.randint(2000, 2025)}&limit=20"
+            )
+        else:
+            urls.add(f"/publications?q={words[-1]}&year={rng.randint(2000, 2025)}&limit=20")
+    return sorted(urls)
+
+
+def resident_mb(pid: int) -> tuple[float, float]:
+    status = Path(f"/proc/{pid}/status").read_text()
+    rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+    peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+    return rss / 1024, peak / 1024
+
+
+def measure(size: int, queries: int, work: Path) -> list[str]:
+    markdown = page(size)
+    content = work / f"page-{size}.md"
+    content.write_text(markdown)
+    env = {**os.environ, "HOMEPAGE_DATABASE_URL": f"sqlite:///{work / f'db-{size}.sqlite'}"}
+    started = time.perf_counter()
+    subprocess.run(
+        [str(BIN / "homepage"), "seed", "--content", str(content)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    seed_seconds = time.perf_counter() - started
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [str(BIN / "homepage"), "serve", "--port", str(port)]
+    with (
+        running(command, env, f"{base}/health") as server,
+        httpx.Client(base_url=base, timeout=60) as client,
+    ):
+        latencies = []
+        for url in searches(markdown, queries, random.Random(size)):
+            begin = time.perf_counter()
+            response = client.get(url)
+            latencies.append((time.perf_counter() - begin) * 1000)
+            assert response.status_code == 200, (url, response.text)
+        begin = time.perf_counter()
+        big = client.get(f"/publications?limit=1000&offset={size // 2}")
+        page_ms = (time.perf_counter() - begin) * 1000
+        rss, peak = resident_mb(server.pid)
+    cuts = statistics.quantiles(latencies, n=100)
+    return [
+        f"{size:,}",
+        f"{seed_seconds:.1f}",
+        f"{statistics.median(latencies):.1f}",
+        f"{cuts[94]:.1f}",
+        f"{cuts[98]:.1f}",
+        f"{len(big.json())} in {page_ms:.0f} ms",
+        f"{rss:.0f} (peak {peak:.0f})",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--queries", type=int, default=300)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    print("N publications + N news; searches with limit=20, all distinct (no cache hits)\n")
+    print("| N | seed s | search p50 ms | p95 ms | p99 ms | limit=1000 page | server RSS MB |")
+    print("|---|---|---|---|---|---|---|")
+    for size in args.sizes:
+        print("| " + " | ".join(measure(size, args.queries, work)) + " |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
