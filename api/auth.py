@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, HTTPException, Request, Security, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Engine
 
 from api.db import write_session
@@ -20,6 +21,11 @@ from schemas.common import utc_now
 from schemas.token import Scope
 
 _QUERY_TOKEN_NAMES = ("token", "access_token", "api_key", "apikey", "key")
+# Declares the scheme in the OpenAPI document; the header itself is read by `_bearer_token`.
+_BEARER = HTTPBearer(
+    auto_error=False, description="A token from `homepage token create`, with the scope."
+)
+Declared = Annotated[HTTPAuthorizationCredentials | None, Security(_BEARER)]
 
 
 @dataclass(frozen=True)
@@ -67,10 +73,12 @@ def _authenticate(engine: Engine, token: str, scope: Scope) -> Caller | None:
         return Caller(token_name=row.name)
 
 
-def require(scope: Scope) -> Callable[[Request, Engine], Caller]:
+def require(
+    scope: Scope,
+) -> Callable[[Request, Engine, HTTPAuthorizationCredentials | None], Caller]:
     """A dependency that admits a live token carrying `scope`."""
 
-    def check(request: Request, engine: EngineDep) -> Caller:
+    def check(request: Request, engine: EngineDep, _declared: Declared) -> Caller:
         throttle: FailureThrottle = request.app.state.auth_throttle
         client = request.client.host if request.client else "unknown"
         try:

@@ -4,17 +4,20 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 from sqlalchemy.engine import Engine
 
 from api.body_limit import BodyLimitMiddleware
 from api.cache import ResponseCache
+from api.cors import RefusingCORSMiddleware
 from api.db import create_schema, make_engine
-from api.routes import health, interests, news, profile, projects, publications, sections
+from api.errors import add_error_handlers
+from api.routes import formats, health, interests, news, profile, projects, publications, sections
+from api.security_headers import SecurityHeaders
 from api.settings import Settings, get_settings
 from api.throttle import FailureThrottle
 from api.versions import watcher_for
+from api.webhooks.dispatcher import webhook_dispatcher
 
 DESCRIPTION = """\
 An academic's homepage as typed JSON: profile, research interests, news, publications,
@@ -28,12 +31,13 @@ def operation_id(route: APIRoute) -> str:
 
 
 def build_api(settings: Settings, engine: Engine) -> FastAPI:
-    """The FastAPI app: typed routes, CORS, body limit."""
+    """The FastAPI app: typed routes, CORS, body limit, errors without internals."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         create_schema(engine)
-        yield
+        with webhook_dispatcher(settings, engine):
+            yield
         engine.dispose()
 
     app = FastAPI(
@@ -47,7 +51,7 @@ def build_api(settings: Settings, engine: Engine) -> FastAPI:
     app.state.engine = engine
     app.state.auth_throttle = FailureThrottle()
     app.add_middleware(
-        CORSMiddleware,
+        RefusingCORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_credentials=False,
         allow_methods=["GET", "HEAD", "OPTIONS"],
@@ -56,15 +60,18 @@ def build_api(settings: Settings, engine: Engine) -> FastAPI:
         max_age=600,
     )
     app.add_middleware(BodyLimitMiddleware)
-    for module in (health, profile, interests, news, publications, projects, sections):
+    add_error_handlers(app)
+    for module in (formats, health, profile, interests, news, publications, projects, sections):
         app.include_router(module.router)
     return app
 
 
-def create_app(settings: Settings | None = None, engine: Engine | None = None) -> ResponseCache:
-    """The app as served: the FastAPI app behind the in-memory response cache."""
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> SecurityHeaders:
+    """The app as served: the FastAPI app behind the in-memory response cache, and security
+    headers on everything, cached responses included."""
     settings = settings or get_settings()
     engine = engine or make_engine(settings.database_url)
-    return ResponseCache(
+    cache = ResponseCache(
         build_api(settings, engine), engine, watcher_for(engine), settings.cache_max_age
     )
+    return SecurityHeaders(cache)

@@ -1,13 +1,37 @@
 """Value types every resource shares: links, authors, dates, sources."""
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    UrlConstraints,
+)
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+_FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _full_date(value: object) -> object:
+    if (isinstance(value, str) and _FULL_DATE.fullmatch(value)) or type(value) is date:
+        return value
+    raise ValueError("must be a date written YYYY-MM-DD")
+
+
+# A date as the OpenAPI document states it (`format: date`): a number, a timestamp or another
+# ISO 8601 form is refused rather than read as something the client may not have meant.
+FullDate = Annotated[date, BeforeValidator(_full_date)]
 
 
 class Source(StrEnum):
@@ -39,13 +63,27 @@ class LinkKind(StrEnum):
     other = "other"
 
 
+URL_MAX = 2000
+# A posted URL is stored as pydantic normalises it (`/` after a bare host, non-ASCII
+# percent-encoded), which can be longer than what the client sent.
+STORED_URL_MAX = 4 * URL_MAX
+
+
+def _fits_once_normalised(url: HttpUrl) -> HttpUrl:
+    if len(str(url)) > STORED_URL_MAX:
+        raise ValueError(f"is longer than {STORED_URL_MAX} characters once percent-encoded")
+    return url
+
+
 class Link(BaseModel):
     """A labelled link as the page shows it, e.g. `[[Paper](https://…)]`."""
 
     model_config = ConfigDict(extra="forbid")
 
     label: str = Field(min_length=1, max_length=200, examples=["Paper"])
-    url: str = Field(min_length=1, max_length=2000, examples=["https://arxiv.org/abs/2406.02500"])
+    url: str = Field(
+        min_length=1, max_length=STORED_URL_MAX, examples=["https://arxiv.org/abs/2406.02500"]
+    )
     kind: LinkKind = LinkKind.other
 
 
@@ -55,7 +93,9 @@ class LinkIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     label: str = Field(min_length=1, max_length=200, examples=["Paper"])
-    url: HttpUrl = Field(examples=["https://arxiv.org/abs/2406.02500"])
+    url: Annotated[
+        HttpUrl, UrlConstraints(max_length=URL_MAX), AfterValidator(_fits_once_normalised)
+    ] = Field(examples=["https://arxiv.org/abs/2406.02500"])
 
 
 class Author(BaseModel):

@@ -5,7 +5,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict
 from sqlmodel import JSON, Column, Field, SQLModel
 
-from schemas.common import DatePrecision, Link, LinkIn, Source, utc_now
+from schemas.common import DatePrecision, FullDate, Link, LinkIn, Source, utc_now
 
 NEWS_TEXT_MAX = 5000
 
@@ -65,7 +65,7 @@ class NewsCreate(BaseModel):
         max_length=NEWS_TEXT_MAX,
         schema_extra={"examples": ["Paper accepted at ICML!"]},
     )
-    date: dt.date | None = Field(default=None, description="Defaults to today.")
+    date: FullDate | None = Field(default=None, description="Defaults to today.")
     date_precision: DatePrecision = DatePrecision.day
     links: list[LinkIn] = Field(default=[], max_length=20)
 
@@ -76,6 +76,6 @@ class NewsUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str | None = Field(default=None, min_length=1, max_length=NEWS_TEXT_MAX)
-    date: dt.date | None = None
+    date: FullDate | None = None
     date_precision: DatePrecision | None = None
     links: list[LinkIn] | None = Field(default=None, max_length=20)

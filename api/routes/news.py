@@ -10,6 +10,12 @@ from schemas.news import News, NewsCreate, NewsPublic, NewsUpdate
 
 router = APIRouter(tags=["news"])
 
+_BY_SLUG = {"slug": "$response.body#/slug"}
+CREATED_LINKS = {
+    name: {"operationId": name, "parameters": _BY_SLUG}
+    for name in ("read_news", "update_news", "delete_news")
+}
+
 
 @router.get("/news", response_model=list[NewsPublic])
 def list_news(
@@ -28,7 +34,10 @@ def read_news(slug: str, session: SessionDep) -> News:
 
 
 @router.post(
-    "/news", response_model=NewsPublic, status_code=status.HTTP_201_CREATED, responses=WRITE_ERRORS
+    "/news",
+    response_model=NewsPublic,
+    status_code=status.HTTP_201_CREATED,
+    responses={**WRITE_ERRORS, 201: {"description": "The item as stored.", "links": CREATED_LINKS}},
 )
 def create_news(
     body: NewsCreate, request: Request, response: Response, engine: EngineDep, caller: NewsWriter
