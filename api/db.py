@@ -17,7 +17,8 @@ import schemas.profile
 import schemas.project
 import schemas.publication
 import schemas.section
-import schemas.token  # noqa: F401  (registers every table on SQLModel.metadata)
+import schemas.token
+import schemas.webhook  # noqa: F401  (registers every table on SQLModel.metadata)
 from api.store.search import create_search_index
 from api.store.version import ensure_version_row
 

@@ -4,7 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,13 +23,28 @@ class Settings(BaseSettings):
     )
     owner_name: str | None = Field(default=None, description="The owner's name, if inferred wrong.")
     cache_max_age: int = Field(default=60, ge=0, description="Seconds browsers may reuse a GET.")
+    webhook_urls: Annotated[list[str], NoDecode] = Field(
+        default=[], description="URLs sent a signed POST on each content change, comma-separated."
+    )
+    webhook_secret: str | None = Field(
+        default=None, min_length=16, description="Key of the webhooks' HMAC-SHA256 signature."
+    )
+    webhook_retry_base: float = Field(
+        default=2.0, gt=0, description="Seconds to a failed webhook's retry, doubled per try."
+    )
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "webhook_urls", mode="before")
     @classmethod
     def split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+
+    @model_validator(mode="after")
+    def webhooks_are_signed(self) -> "Settings":
+        if self.webhook_urls and not self.webhook_secret:
+            raise ValueError("HOMEPAGE_WEBHOOK_URLS needs HOMEPAGE_WEBHOOK_SECRET (16+ characters)")
+        return self
 
 
 @lru_cache

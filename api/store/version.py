@@ -4,6 +4,7 @@ from sqlalchemy import Connection, insert, select, update
 from sqlmodel import Session
 from sqlmodel import select as select_model
 
+from api.webhooks.outbox import enqueue_change
 from schemas.common import utc_now
 from schemas.content_version import ContentVersion
 
@@ -26,7 +27,8 @@ def bump_version(session: Session) -> int:
     version = session.execute(statement).scalar()
     if version is None:  # a database created before the row existed
         session.execute(insert(_TABLE).values(id=1, version=1, changed_at=utc_now()))
-        return 1
+        version = 1
+    enqueue_change(session, int(version))  # webhooks, delivered after the commit
     return int(version)
 
 

@@ -1,0 +1,1 @@
+"""Webhooks: every content change is POSTed, signed, to the configured URLs."""
