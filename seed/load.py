@@ -120,6 +120,14 @@ def _api_slugs(session: Session, model: type[Row]) -> set[str]:
     return set(session.exec(select(model.slug).where(col(model.source) != Source.seed)))
 
 
+def _without_api_news(session: Session, news: list[NewsIn]) -> list[NewsIn]:
+    """The page's news, less items an API item already says (a page written back by
+    `homepage export markdown` lists them): the API item stays the one that is served."""
+    api = session.exec(select(News).where(col(News.source) == Source.api))
+    said = {(item.date, item.text.strip()) for item in api}
+    return [item for item in news if (item.date, item.text.strip()) not in said]
+
+
 def _with_slugs(bases: Sequence[str], taken: set[str]) -> list[str]:
     slugs: list[str] = []
     for base in bases:
@@ -172,14 +180,15 @@ def store_page(session: Session, page: PageIn) -> LoadSummary:
     ]
     _replace_all(session, Interest, interests, kinds["interests"])
 
+    page_news = _without_api_news(session, page.news)
     news_slugs = _with_slugs(
-        [news_slug(n.date, n.date_precision, n.text_html) for n in page.news],
+        [news_slug(n.date, n.date_precision, n.text_html) for n in page_news],
         _api_slugs(session, News),
     )
     _merge(
         session,
         News,
-        [(s, _news_fields(n)) for s, n in zip(news_slugs, page.news, strict=True)],
+        [(s, _news_fields(n)) for s, n in zip(news_slugs, page_news, strict=True)],
         kinds["news"],
     )
     _merge_works(session, Publication, page.publications, kinds["publications"])

@@ -2,7 +2,7 @@
 
 import typer
 
-from api.cli import imports, news, seed, serve, token
+from api.cli import export, imports, news, seed, serve, token
 
 app = typer.Typer(
     help="Serve an academic homepage as a typed JSON API.",
@@ -14,6 +14,7 @@ app.command()(serve.serve)
 app.add_typer(token.app, name="token")
 app.add_typer(news.app, name="news")
 app.add_typer(imports.app, name="import")
+app.add_typer(export.app, name="export")
 
 
 def main() -> None:
