@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from schemas.common import DatePrecision, Link
+from schemas.common import DatePrecision, Link, Source
 from schemas.news import NewsPublic
 from schemas.work import WorkPublic
 from seed.featured import FEATURED_MARK
@@ -15,6 +15,9 @@ from seed.outline import Outline, outline_page
 from seed.source import read_front_matter, strip_hidden
 
 _ORDERED = re.compile(r"^\s*\d+[.)]\s")
+API_NEWS_MARK = '<span class="homepage-api"></span>'
+"""Ends a news item written back from the API: invisible on the site, and a re-seed leaves the
+item to the API instead of adding it again as the page's own."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class StoredContent:
 
 def news_line(item: NewsPublic) -> str:
     text = "\n".join(f"  {line}" if line else "" for line in item.text.strip().split("\n"))[2:]
+    if item.source == Source.api:
+        text = f"{text} {API_NEWS_MARK}"
     if item.date is None:
         return f"- {text}"
     formats = {DatePrecision.year: "%Y", DatePrecision.month: "%Y/%m"}

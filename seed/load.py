@@ -29,6 +29,7 @@ from schemas.project import Project
 from schemas.publication import Publication
 from schemas.section import Section
 from schemas.work import WorkIn
+from seed.export import API_NEWS_MARK
 
 Row = TypeVar("Row", News, Publication, Project)
 WorkRow = TypeVar("WorkRow", Publication, Project)
@@ -121,11 +122,16 @@ def _api_slugs(session: Session, model: type[Row]) -> set[str]:
 
 
 def _without_api_news(session: Session, news: list[NewsIn]) -> list[NewsIn]:
-    """The page's news, less items an API item already says (a page written back by
-    `homepage export markdown` lists them): the API item stays the one that is served."""
+    """The page's news, less the API items that `homepage export markdown` wrote back (marked
+    so, and still said the same by the API): the API item stays the one that is served."""
     api = session.exec(select(News).where(col(News.source) == Source.api))
     said = {(item.date, item.text.strip()) for item in api}
-    return [item for item in news if (item.date, item.text.strip()) not in said]
+    return [
+        item
+        for item in news
+        if not item.text.endswith(API_NEWS_MARK)
+        or (item.date, item.text.removesuffix(API_NEWS_MARK).strip()) not in said
+    ]
 
 
 def _with_slugs(bases: Sequence[str], taken: set[str]) -> list[str]:

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from api.settings import Settings, get_settings
+from seed.export import API_NEWS_MARK
 from seed.load import load_page
 from seed.read import read_page
 from tests.conftest import SEED_PAGE, make_token
@@ -96,8 +97,8 @@ def test_exported_page_keeps_prose_and_adds_api_news(
     news = "- [2025/04] Will join [Rutgers University, New Brunswick]"
     expected = original.replace(
         news,
-        "- [2025/07] Paper accepted!\n"
-        "- [2025/06/02] Gave a talk at **MIT**.\n\n  Slides are online.\n" + news,
+        f"- [2025/07] Paper accepted! {API_NEWS_MARK}\n"
+        f"- [2025/06/02] Gave a talk at **MIT**.\n\n  Slides are online. {API_NEWS_MARK}\n" + news,
     ).replace("with Post-Training**.", "with Post-Training.")
     assert export(tmp_path, monkeypatch, settings) == expected
 
