@@ -53,6 +53,7 @@ STORAGE_FULL = "The server's storage is full; the write was not saved."
 UNAVAILABLE = "The database is not answering; try again in a moment."
 INTERNAL = "Internal error; it has been logged."
 _SQLSTATE_DISK_FULL = "53100"
+_METHODS = ("DELETE", "GET", "PATCH", "POST", "PUT")
 
 logger = logging.getLogger("homepage")
 
@@ -91,11 +92,15 @@ async def http_error(request: Request, error: Exception) -> Response:
 
 
 def _allowed_methods(request: Request) -> list[str]:
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        if isinstance(route, BaseRoute) and route.matches(request.scope)[0] != Match.NONE:
-            methods |= getattr(route, "methods", None) or set()
-    return sorted(methods)
+    """The methods some route fully matches for this path (routers nest, so ask them all)."""
+    routes: list[BaseRoute] = request.app.router.routes
+    return [
+        method
+        for method in _METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes
+        )
+    ]
 
 
 def add_error_handlers(app: FastAPI) -> None:
