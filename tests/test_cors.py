@@ -1,7 +1,6 @@
 """CORS: any listed origin may read; no origin may write from a browser; never credentials."""
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -9,7 +8,6 @@ from sqlalchemy.engine import Engine
 
 from api.main import create_app
 from api.settings import Settings
-from tests.conftest import SEED_PAGE
 
 
 def preflight(client: TestClient, origin: str, method: str, headers: str = "") -> dict[str, str]:
@@ -50,13 +48,12 @@ def test_a_simple_read_never_allows_credentials(seeded_client: TestClient) -> No
 
 
 @pytest.fixture
-def listed_client(tmp_path: Path, engine: Engine) -> Iterator[TestClient]:
-    settings = Settings(
-        database_url=str(engine.url),
-        content=SEED_PAGE,
-        cors_origins="https://owner.example, https://lab.example",
-    )
-    with TestClient(create_app(settings, engine)) as client:
+def listed_client(
+    settings: Settings, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[TestClient]:
+    monkeypatch.setenv("HOMEPAGE_CORS_ORIGINS", "https://owner.example, https://lab.example")
+    listed = Settings(database_url=settings.database_url, content=SEED_PAGE)
+    with TestClient(create_app(listed, engine)) as client:
         yield client
 
 

@@ -95,6 +95,7 @@ def locked(impatient: Engine) -> Iterator[None]:
     holder.close()
 
 
+@pytest.mark.sqlite_only
 def test_a_write_that_cannot_get_the_lock_is_503_and_reads_go_on(
     settings: Settings, impatient: Engine, auth: dict[str, str], locked: None
 ) -> None:

@@ -19,6 +19,7 @@ from api.settings import Settings
 from schemas.common import Source
 from schemas.news import News
 
+pytestmark = pytest.mark.sqlite_only
 STORAGE_FULL = {"detail": "The server's storage is full; the write was not saved."}
 
 
