@@ -8,6 +8,7 @@ from sqlalchemy.engine import Engine
 
 from api.main import create_app
 from api.settings import Settings
+from tests.conftest import SEED_PAGE
 
 
 def preflight(client: TestClient, origin: str, method: str, headers: str = "") -> dict[str, str]:
