@@ -111,10 +111,11 @@ class ResponseCache:
         self.modified = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self.app(scope, self._closing_on_shutdown(receive), send)
+            return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
-            if scope["type"] == "lifespan" and self.watcher is not None:
-                self.watcher.close()
             return
         method = scope["method"]
         if method not in ("GET", "HEAD") or self.watcher is None or scope["path"] in UNCACHED_PATHS:
@@ -152,6 +153,17 @@ class ResponseCache:
         await send(
             {"type": "http.response.body", "body": b"" if method == "HEAD" else variant.body}
         )
+
+    def _closing_on_shutdown(self, receive: Receive) -> Receive:
+        """Close the watcher's connection before the app disposes of the engine."""
+
+        async def wrapped() -> Message:
+            message = await receive()
+            if message["type"] == "lifespan.shutdown" and self.watcher is not None:
+                self.watcher.close()
+            return message
+
+        return wrapped
 
     async def _fill(
         self, scope: Scope, receive: Receive, send: Send, key: tuple[bytes | None, ...]

@@ -10,9 +10,12 @@ from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from schemas.common import utc_now
+
+_VERSION = text("SELECT version FROM content_version")
 
 
 class VersionWatcher(Protocol):
@@ -43,15 +46,30 @@ class SqliteDataVersion:
 
 
 class ContentVersionRow:
+    """Reads the version row on a connection kept for this alone, in autocommit mode, so
+    each check is one small query with no pool checkout; reconnects if the server went away."""
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._connection: Connection | None = None
 
     def token(self) -> object:
-        with self.engine.connect() as connection:
-            return connection.execute(text("SELECT version FROM content_version")).scalar()
+        for attempt in range(2):
+            try:
+                if self._connection is None:
+                    connection = self.engine.connect()
+                    self._connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+                return self._connection.execute(_VERSION).scalar()
+            except DBAPIError:
+                self.close()
+                if attempt == 1:
+                    raise
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
-        pass
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
 
 def watcher_for(engine: Engine) -> VersionWatcher | None:

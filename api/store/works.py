@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, func
-from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 
+from api.store.search import matches
 from schemas.project import Project
 from schemas.publication import Publication
 
@@ -23,11 +23,6 @@ class WorkFilters:
     featured: bool | None = None
 
 
-def _contains(column: ColumnElement[str] | Mapped[str], needle: str) -> ColumnElement[bool]:
-    escaped = needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return column.like(f"%{escaped}%", escape="\\")
-
-
 def search_text_of(fields: dict[str, Any]) -> str:
     """Lower-cased title, author names and venue, for `q=` search."""
     names = " ".join(str(author.get("name", "")) for author in fields.get("authors", []))
@@ -36,25 +31,22 @@ def search_text_of(fields: dict[str, Any]) -> str:
     )
 
 
-def _conditions(model: type[Work], filters: WorkFilters) -> list[ColumnElement[bool]]:
+def _conditions(dialect: str, model: type[Work], filters: WorkFilters) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if filters.year is not None:
         conditions.append(col(model.year) == filters.year)
     if filters.featured is not None:
         conditions.append(col(model.featured) == filters.featured)
-    if filters.author:
-        conditions.append(_contains(col(model.author_names), filters.author))
-    if filters.venue:
-        conditions.append(_contains(func.lower(col(model.venue)), filters.venue))
-    if filters.q:
-        conditions.extend(_contains(col(model.search_text), word) for word in filters.q.split())
+    for field, query in (("author", filters.author), ("venue", filters.venue), ("all", filters.q)):
+        if query:
+            conditions.append(matches(dialect, model, field, query))
     return conditions
 
 
 def list_works(
     session: Session, model: type[W], filters: WorkFilters, limit: int, offset: int
 ) -> tuple[list[W], int]:
-    conditions = _conditions(model, filters)
+    conditions = _conditions(session.get_bind().dialect.name, model, filters)
     total = session.exec(select(func.count()).select_from(model).where(*conditions)).one()
     rows = session.exec(
         select(model)
