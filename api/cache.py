@@ -55,7 +55,7 @@ def build_entry(
     extra = [
         (b"last-modified", last_modified),
         (b"cache-control", cache_control),
-        (b"vary", b"Accept-Encoding, Origin"),
+        (b"vary", b"Accept, Accept-Encoding, Origin"),
     ]
     identity = _variant(body, base, b'"' + digest + b'"', extra)
     gzipped = None

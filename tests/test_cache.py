@@ -14,7 +14,7 @@ def test_get_carries_strong_etag_last_modified_and_cache_control(seeded_client: 
     assert not response.headers["etag"].startswith("W/")
     assert response.headers["last-modified"].endswith(" GMT")
     assert response.headers["cache-control"] == "public, max-age=60"
-    assert response.headers["vary"] == "Accept-Encoding, Origin"
+    assert response.headers["vary"] == "Accept, Accept-Encoding, Origin"
     assert response.headers["x-total-count"] == "8"
     assert "content-encoding" not in response.headers
 
