@@ -1,0 +1,118 @@
+"""Malformed HTTP, sent byte by byte to the real server: never a 5xx, never a trace."""
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.processes import Server, start
+from tests.server import homepage_env, run_homepage
+
+H = b"Host: x\r\nConnection: close\r\n"
+GET = b"GET /news HTTP/1.1\r\n" + H
+POST = b"POST /news HTTP/1.1\r\n" + H
+REQUESTS = {
+    "request line not HTTP": (b"GARBAGE\r\n\r\n", 400),
+    "unknown HTTP version": (b"GET / HTTP/9.9\r\n" + H + b"\r\n", 400),
+    "control byte in method": (b"G\x01T /news HTTP/1.1\r\n" + H + b"\r\n", 400),
+    "NUL in the path": (b"GET /news/\x00 HTTP/1.1\r\n" + H + b"\r\n", 400),
+    "bare LF line ends": (b"GET /news HTTP/1.1\nHost: x\nConnection: close\n\n", 400),
+    "header without a colon": (GET + b"NoColon\r\n\r\n", 400),
+    "space in a header name": (GET + b"X Bad: a\r\n\r\n", 400),
+    "obsolete line folding": (GET + b"X-A: a\r\n b\r\n\r\n", 400),
+    "bytes not allowed in a value": (GET + b"X-A: \xff\x00\r\n\r\n", 400),
+    "URL of 200 KB": (b"GET /news?" + b"a" * 200_000 + b" HTTP/1.1\r\n" + H + b"\r\n", 400),
+    "CONNECT": (b"CONNECT evil.example:443 HTTP/1.1\r\n" + H + b"\r\n", 400),
+    "length not a number": (POST + b"Content-Length: abc\r\n\r\n", 400),
+    "negative length": (POST + b"Content-Length: -5\r\n\r\n", 400),
+    "length and chunked": (
+        POST + b"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+        400,
+    ),
+    "broken chunk size": (
+        POST + b"Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n",
+        400,
+    ),
+    "length over the limit": (POST + b"Content-Length: 99999999\r\n\r\n", 413),
+    "non-UTF-8 bearer token": (
+        POST + b"Authorization: Bearer \xff\xfe\r\nContent-Length: 2\r\n\r\n{}",
+        401,
+    ),
+    "invalid percent-encoding": (b"GET /news/%ff%fe HTTP/1.1\r\n" + H + b"\r\n", 404),
+    "encoded NUL": (b"GET /news/%00 HTTP/1.1\r\n" + H + b"\r\n", 404),
+    "asterisk form": (b"OPTIONS * HTTP/1.1\r\n" + H + b"\r\n", 404),
+    "bad query values": (b"GET /publications?limit=%ff&q=%00 HTTP/1.1\r\n" + H + b"\r\n", 422),
+    "garbage conditional headers": (
+        GET + b"If-Modified-Since: \xff 99\r\nIf-None-Match: \xff\r\n\r\n",
+        200,
+    ),
+    "garbage Accept-Encoding": (
+        GET + b"Accept-Encoding: \xff\xff\r\n\r\n",
+        200,
+    ),
+    "two Host headers": (GET + b"Host: b\r\n\r\n", 200),
+    "absolute URL": (b"GET http://evil.example/news HTTP/1.1\r\n" + H + b"\r\n", 200),
+    "HTTP/1.0 without Host": (b"GET /news HTTP/1.0\r\n\r\n", 200),
+}  # fmt: skip
+# The default parser (httptools) sets no limit on header size, so these are read in full;
+# what matters here is that they are answered without a server error.
+HUGE = {
+    "one header of 1 MB": GET + b"X-Big: " + b"a" * 1_000_000 + b"\r\n\r\n",
+    "5,000 headers": GET + b"".join(b"X-%d: a\r\n" % i for i in range(5000)) + b"\r\n",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    directory: Path = tmp_path_factory.mktemp("raw")
+    env = homepage_env(directory / "homepage.db")
+    assert run_homepage("seed", env=env).returncode == 0
+    server = start(env, directory / "server.log")
+    yield server
+    server.kill()
+
+
+def exchange(server: Server, request: bytes) -> bytes:
+    host, port = server.base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer
+
+
+def status_of(answer: bytes) -> int:
+    return int(answer.split(b" ", 2)[1])
+
+
+@pytest.mark.parametrize(("request_bytes", "status"), REQUESTS.values(), ids=REQUESTS.keys())
+def test_malformed_requests_get_a_4xx_or_a_normal_answer(
+    server: Server, request_bytes: bytes, status: int
+) -> None:
+    answer = exchange(server, request_bytes)
+    assert status_of(answer) == status
+    assert b"Traceback" not in answer
+    assert b'File "' not in answer
+
+
+@pytest.mark.parametrize("request_bytes", HUGE.values(), ids=HUGE.keys())
+def test_huge_headers_are_no_server_error(server: Server, request_bytes: bytes) -> None:
+    assert status_of(exchange(server, request_bytes)) < 500
+
+
+def test_a_body_cut_short_gets_no_answer_and_the_server_goes_on(server: Server) -> None:
+    host, port = server.base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        connection.sendall(POST + b"Content-Length: 100\r\nContent-Type: application/json\r\n\r\n{")
+        connection.shutdown(socket.SHUT_WR)
+        assert connection.recv(65536) == b""
+    assert httpx.get(f"{server.base}/health", timeout=5).json() == {"status": "ok"}
+
+
+def test_the_server_is_healthy_after_all_of_it(server: Server) -> None:
+    for request_bytes, _ in REQUESTS.values():
+        exchange(server, request_bytes)
+    assert httpx.get(f"{server.base}/health", timeout=5).json() == {"status": "ok"}
