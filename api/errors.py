@@ -8,7 +8,7 @@ from fastapi import FastAPI, HTTPException, Request, Response, status
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute, Match
 
@@ -52,6 +52,7 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
 STORAGE_FULL = "The server's storage is full; the write was not saved."
 UNAVAILABLE = "The database is not answering; try again in a moment."
 INTERNAL = "Internal error; it has been logged."
+UNSTORABLE = "A value in the request cannot be stored, such as text with a NUL character."
 _SQLSTATE_DISK_FULL = "53100"
 _METHODS = ("DELETE", "GET", "PATCH", "POST", "PUT")
 
@@ -75,6 +76,12 @@ async def database_error(request: Request, error: Exception) -> JSONResponse:
     return JSONResponse(
         {"detail": UNAVAILABLE}, status.HTTP_503_SERVICE_UNAVAILABLE, headers={"Retry-After": "5"}
     )
+
+
+async def unstorable_value(request: Request, error: Exception) -> JSONResponse:
+    """A value the schema let through but the database refuses (PostgreSQL and NUL)."""
+    logger.warning("%s %s: %s", request.method, request.url.path, error)
+    return JSONResponse({"detail": UNSTORABLE}, status.HTTP_422_UNPROCESSABLE_CONTENT)
 
 
 async def internal_error(request: Request, error: Exception) -> JSONResponse:
@@ -106,5 +113,6 @@ def _allowed_methods(request: Request) -> list[str]:
 def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(OperationalError, database_error)
+    app.add_exception_handler(DataError, unstorable_value)
     app.add_exception_handler(sqlite3.OperationalError, database_error)
     app.add_exception_handler(Exception, internal_error)

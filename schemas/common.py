@@ -12,6 +12,7 @@ from pydantic import (
     ConfigDict,
     Field,
     HttpUrl,
+    StringConstraints,
     UrlConstraints,
 )
 
@@ -63,6 +64,9 @@ class LinkKind(StrEnum):
     other = "other"
 
 
+# PostgreSQL cannot store NUL in text, and no page or post means one: refused as input.
+NO_NUL = r"^[^\x00]*$"
+Text = Annotated[str, StringConstraints(pattern=NO_NUL)]
 URL_MAX = 2000
 # A posted URL is stored as pydantic normalises it (`/` after a bare host, non-ASCII
 # percent-encoded), which can be longer than what the client sent.
@@ -92,7 +96,7 @@ class LinkIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    label: str = Field(min_length=1, max_length=200, examples=["Paper"])
+    label: str = Field(min_length=1, max_length=200, pattern=NO_NUL, examples=["Paper"])
     url: Annotated[
         HttpUrl, UrlConstraints(max_length=URL_MAX), AfterValidator(_fits_once_normalised)
     ] = Field(examples=["https://arxiv.org/abs/2406.02500"])

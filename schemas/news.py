@@ -5,7 +5,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict
 from sqlmodel import JSON, Column, Field, SQLModel
 
-from schemas.common import DatePrecision, FullDate, Link, LinkIn, Source, utc_now
+from schemas.common import DatePrecision, FullDate, Link, LinkIn, Source, Text, utc_now
 
 NEWS_TEXT_MAX = 5000
 
@@ -60,7 +60,7 @@ class NewsCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(
+    text: Text = Field(
         min_length=1,
         max_length=NEWS_TEXT_MAX,
         schema_extra={"examples": ["Paper accepted at ICML!"]},
@@ -75,7 +75,7 @@ class NewsUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str | None = Field(default=None, min_length=1, max_length=NEWS_TEXT_MAX)
+    text: Text | None = Field(default=None, min_length=1, max_length=NEWS_TEXT_MAX)
     date: FullDate | None = None
     date_precision: DatePrecision | None = None
     links: list[LinkIn] | None = Field(default=None, max_length=20)

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DataError
 
 from api.main import build_api
 from api.settings import Settings
@@ -39,6 +40,19 @@ def test_an_unexpected_exception_is_a_500_with_a_sentence_and_is_logged(
         if record.name == "homepage"
     ]
     assert logged == [("GET /explode: unhandled error", f"RuntimeError('{SECRET}')")]
+
+
+def test_a_value_the_database_refuses_is_422_with_a_sentence(api: FastAPI) -> None:
+    def store_refuses() -> None:
+        raise DataError("INSERT ...", {}, ValueError("text fields cannot contain NUL (0x00)"))
+
+    api.add_api_route("/refuse", store_refuses)
+    with TestClient(api) as client:
+        response = client.get("/refuse")
+    assert (response.status_code, response.json()) == (
+        422,
+        {"detail": "A value in the request cannot be stored, such as text with a NUL character."},
+    )
 
 
 @pytest.mark.parametrize(
@@ -125,6 +139,8 @@ LONG = A + "a" * 1990
         ({"text": "ok", "date": 0}, ["body", "date"]),
         ({"text": "ok", "date": "20250602"}, ["body", "date"]),
         ({"text": "ok", "extra": 1}, ["body", "extra"]),
+        ({"text": "a\x00b"}, ["body", "text"]),
+        ({"text": "ok", "links": [{"label": "\x00", "url": A}]}, ["body", "links", 0, "label"]),
     ],
 )  # fmt: skip
 def test_sizes_and_forms_beyond_the_schema_are_422(
