@@ -10,7 +10,7 @@ UV := $(shell command -v uv || echo .tools/bin/uv)
 setup: $(VENV)/.synced
 
 $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --python $(PYTHON)
+	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
 	touch $@
 
 .tools/bin/uv:
