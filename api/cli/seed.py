@@ -1,6 +1,9 @@
 """`homepage seed`: parse, check and load the owner's page (or academicpages site)."""
 
+import gc
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -50,6 +53,17 @@ def _check_json(parsed: ParsedPage) -> str:
     return json.dumps(body, ensure_ascii=False, indent=2)
 
 
+@contextmanager
+def _collection_deferred() -> Iterator[None]:
+    """A seed allocates millions of short-lived objects and almost no reference cycles; the
+    cyclic collector's repeated passes over them cost a third of a large seed's time."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def seed(
     content: Annotated[
         Path | None, typer.Option(help="The page (or academicpages site root) to load.")
@@ -65,6 +79,11 @@ def seed(
 
     Exit codes: 0 loaded (or checked), 1 the page cannot be read (the message names file:line).
     """
+    with _collection_deferred():
+        _seed(content, check=check, as_json=as_json)
+
+
+def _seed(content: Path | None, *, check: bool, as_json: bool) -> None:
     settings = get_settings()
     path = content or settings.content
     try:
