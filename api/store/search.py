@@ -36,7 +36,7 @@ def _sqlite_ddl(table: str) -> list[str]:
     fts = f"{table}_fts"
     return [
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({columns}, content='{table}', "
-        "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')",
         f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {table} BEGIN "
         f"INSERT INTO {fts}(rowid, {columns}) VALUES ({new}); END",
         f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {table} BEGIN "

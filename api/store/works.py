@@ -46,16 +46,22 @@ def _conditions(dialect: str, model: type[Work], filters: WorkFilters) -> list[C
 def list_works(
     session: Session, model: type[W], filters: WorkFilters, limit: int, offset: int
 ) -> tuple[list[W], int]:
+    """One page in page order, and the total. The page's ids and the total come from one pass
+    over the filtered rows (a window count), so a search is evaluated once, not twice."""
     conditions = _conditions(session.get_bind().dialect.name, model, filters)
-    total = session.exec(select(func.count()).select_from(model).where(*conditions)).one()
-    rows = session.exec(
-        select(model)
+    page = session.exec(
+        select(col(model.id), func.count().over())
         .where(*conditions)
         .order_by(col(model.position), col(model.id))
         .limit(limit)
         .offset(offset)
     ).all()
-    return list(rows), total
+    if not page:  # past the end: the window saw no rows, so count them on their own
+        total = session.exec(select(func.count()).select_from(model).where(*conditions)).one()
+        return [], total
+    ids = [row_id for row_id, _ in page]
+    rows = {row.id: row for row in session.exec(select(model).where(col(model.id).in_(ids)))}
+    return [rows[row_id] for row_id in ids], page[0][1]
 
 
 def read_work(session: Session, model: type[W], slug: str) -> W | None:
