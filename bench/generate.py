@@ -27,7 +27,10 @@ def page(count: int, seed: int = 7) -> str:
     vocabulary = _words(rng, 4000, 4)
     first_names = [name.capitalize() for name in _words(rng, 300, 2)]
     last_names = [name.capitalize() for name in _words(rng, 400, 3)]
-    lines = ["---", 'title: "Biography"', "---", "", "I am a researcher.", "", "## News", ""]
+    lines = ["---", 'title: "Biography"', "---", "", "I work on the following areas:", ""]
+    for n in range(3):
+        lines.append(f"{n + 1}. {COMMON[n].capitalize()}: {', '.join(rng.sample(vocabulary, 3))}")
+    lines += ["", "## News", ""]
     for n in range(count):
         year, month = 2000 + n % 26, 1 + n % 12
         text = " ".join(rng.sample(COMMON, 2) + rng.sample(vocabulary, 4))
@@ -42,6 +45,13 @@ def page(count: int, seed: int = 7) -> str:
         venue = f"{rng.choice(VENUES)} {2000 + n % 26}"
         url = f"https://arxiv.org/abs/{2000 + n % 26}.{n:05d}"
         lines.append(f"{n + 1}. {', '.join(authors)}, {title} {n}, {venue}. [[Paper]({url})]")
+    lines += ["", "## Projects", ""]
+    for n in range(max(1, count // 10)):
+        title = " ".join(rng.sample(vocabulary, 4)).capitalize()
+        lines.append(
+            f"{n + 1}. **Daize Dong**, {rng.choice(first_names)} {rng.choice(last_names)}, "
+            f"{title}. [[Code](https://github.com/example/project-{n})]"
+        )
     return "\n".join(lines) + "\n"
 
 
