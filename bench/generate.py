@@ -46,7 +46,7 @@ def page(count: int, seed: int = 7) -> str:
         url = f"https://arxiv.org/abs/{2000 + n % 26}.{n:05d}"
         lines.append(f"{n + 1}. {', '.join(authors)}, {title} {n}, {venue}. [[Paper]({url})]")
     lines += ["", "## Projects", ""]
-    for n in range(max(1, count // 10)):
+    for n in range(min(20, max(1, count // 10))):
         title = " ".join(rng.sample(vocabulary, 4)).capitalize()
         lines.append(
             f"{n + 1}. **Daize Dong**, {rng.choice(first_names)} {rng.choice(last_names)}, "

@@ -2,6 +2,7 @@ r"""Author lists: `Shwai He\*, **Daize Dong**\*, Liang Ding` into ordered, marke
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from schemas.common import Author
 from seed.inline import BOLD_OFF, BOLD_ON
@@ -87,6 +88,7 @@ def same_person(a: str, b: str) -> bool:
     return _name_key(a) == _name_key(b)
 
 
+@lru_cache(maxsize=4096)
 def _name_key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.casefold())
     return " ".join("".join(c for c in folded if c.isalnum() or c.isspace()).split())

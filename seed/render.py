@@ -1,6 +1,8 @@
 """Markdown parsing and rendering: markdown-it-py parses and renders, nh3 removes anything
 unsafe from the HTML."""
 
+import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -8,10 +10,25 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+# URLs made only of characters that percent-encoding leaves alone come out of markdown-it's
+# normalizeLink unchanged; skipping its parse-and-format for them saves a tenth of a seed.
+_PLAIN_URL = re.compile(r"[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*")
+
+
+def _normalize_link(parser: MarkdownIt) -> Callable[[str], str]:
+    normalize = parser.normalizeLink
+
+    def fast(url: str) -> str:
+        return url if _PLAIN_URL.fullmatch(url) else normalize(url)
+
+    return fast
+
 
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    parser.normalizeLink = _normalize_link(parser)  # type: ignore[method-assign,assignment]
+    return parser
 
 
 @lru_cache(maxsize=1)
