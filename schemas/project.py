@@ -1,23 +1,10 @@
 """Projects, in page order: the same shape as publications."""
 
-from datetime import datetime
-
-from sqlmodel import JSON, Column, Field
-
-from schemas.common import Source, utc_now
-from schemas.work import WorkBase, WorkPublic
+from schemas.work import WorkPublic, WorkRow
 
 
-class Project(WorkBase, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    position: int = Field(default=0, index=True)
-    source: Source = Field(default=Source.seed)
-    authors: list[dict[str, object]] = Field(default_factory=list, sa_column=Column(JSON))
-    links: list[dict[str, str]] = Field(default_factory=list, sa_column=Column(JSON))
-    search_text: str = Field(default="", description="Lower-cased title, authors and venue.")
-    author_names: str = Field(default="", description="Lower-cased author names, one a line.")
-    created_at: datetime = Field(default_factory=utc_now)
-    updated_at: datetime = Field(default_factory=utc_now)
+class Project(WorkRow, table=True):
+    pass
 
 
 class ProjectPublic(WorkPublic):

@@ -3,9 +3,9 @@
 from datetime import datetime
 
 from pydantic import BaseModel
-from sqlmodel import Field, SQLModel
+from sqlmodel import JSON, Field, SQLModel
 
-from schemas.common import Author, Link, Source
+from schemas.common import Author, Link, Source, utc_now
 
 
 class WorkBase(SQLModel):
@@ -20,6 +20,20 @@ class WorkBase(SQLModel):
     featured: bool = Field(
         default=False, index=True, description="Marked `⭐` on the page: a selected work."
     )
+
+
+class WorkRow(WorkBase):
+    """The stored columns of a work; `Publication` and `Project` are one table each."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    position: int = Field(default=0, index=True)
+    source: Source = Field(default=Source.seed)
+    authors: list[dict[str, object]] = Field(default_factory=list, sa_type=JSON)
+    links: list[dict[str, str]] = Field(default_factory=list, sa_type=JSON)
+    search_text: str = Field(default="", description="Lower-cased title, authors and venue.")
+    author_names: str = Field(default="", description="Lower-cased author names, one a line.")
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
 
 
 class WorkPublic(WorkBase):
