@@ -6,6 +6,7 @@ For each size: write a page of N publications and N news items (bench.generate),
 `homepage seed` on it (the whole command, start-up included), serve it with `homepage serve`,
 send distinct filtered and `q=` searches (so none is answered from the response cache) and
 report their latency, then read the server's resident memory from /proc.
+With `--postgres URL` each size gets a fresh schema on that server instead of a SQLite file.
 """
 
 import argparse
@@ -20,6 +21,8 @@ import time
 from pathlib import Path
 
 import httpx
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from bench.generate import VENUES, page
 from bench.processes import free_port, running
@@ -60,11 +63,25 @@ def resident_mb(pid: int) -> tuple[float, float]:
     return rss / 1024, peak / 1024
 
 
-def measure(size: int, queries: int, work: Path) -> list[str]:
+def fresh_database(size: int, work: Path, postgres: str | None) -> str:
+    """A new SQLite file, or a new schema on the PostgreSQL server at `postgres`."""
+    if postgres is None:
+        return f"sqlite:///{work / f'db-{size}.sqlite'}"
+    schema = f"bench_{size}"
+    admin = create_engine(postgres, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    admin.dispose()
+    url = make_url(postgres).update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False)
+
+
+def measure(size: int, queries: int, work: Path, postgres: str | None) -> list[str]:
     markdown = page(size)
     content = work / f"page-{size}.md"
     content.write_text(markdown)
-    env = {**os.environ, "HOMEPAGE_DATABASE_URL": f"sqlite:///{work / f'db-{size}.sqlite'}"}
+    env = {**os.environ, "HOMEPAGE_DATABASE_URL": fresh_database(size, work, postgres)}
     started = time.perf_counter()
     subprocess.run(
         [str(BIN / "homepage"), "seed", "--content", str(content)],
@@ -106,13 +123,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument(
+        "--postgres", metavar="URL", help="Run on this PostgreSQL server instead of SQLite."
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
-    print("N publications + N news; searches with limit=20, all distinct (no cache hits)\n")
+    store = "PostgreSQL" if args.postgres else "SQLite"
+    print(
+        f"{store}; N publications + N news; searches with limit=20, all distinct (no cache hits)\n"
+    )
     print("| N | seed s | search p50 ms | p95 ms | p99 ms | limit=1000 page | server RSS MB |")
     print("|---|---|---|---|---|---|---|")
     for size in args.sizes:
-        print("| " + " | ".join(measure(size, args.queries, work)) + " |", flush=True)
+        print(
+            "| " + " | ".join(measure(size, args.queries, work, args.postgres)) + " |", flush=True
+        )
 
 
 if __name__ == "__main__":
