@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -71,3 +71,13 @@ def write_session(engine: Engine) -> Iterator[Session]:
     with Session(engine.execution_options(write=True)) as session:
         yield session
         session.commit()
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """After a large load, let the query planner see the new data at once, so searches use
+    their indexes (PostgreSQL's autovacuum would get there, but only later)."""
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("ANALYZE publication, project, news"))
+        elif connection.dialect.name == "sqlite":
+            connection.execute(text("PRAGMA optimize"))

@@ -16,7 +16,7 @@ from sqlalchemy import update as sa_update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, col, delete, select
 
-from api.db import write_session
+from api.db import refresh_statistics, write_session
 from api.store.slugs import news_slug, slugify, unique_slug
 from api.store.version import bump_version
 from api.store.works import search_text_of
@@ -215,4 +215,7 @@ def store_page(session: Session, page: PageIn) -> LoadSummary:
 def load_page(engine: Engine, page: PageIn) -> LoadSummary:
     """Store a parsed page in one write transaction: all of it, or (on any error) none of it."""
     with write_session(engine) as session:
-        return store_page(session, page)
+        summary = store_page(session, page)
+    if summary.changed:
+        refresh_statistics(engine)
+    return summary

@@ -46,13 +46,19 @@ def _conditions(dialect: str, model: type[Work], filters: WorkFilters) -> list[C
 def list_works(
     session: Session, model: type[W], filters: WorkFilters, limit: int, offset: int
 ) -> tuple[list[W], int]:
-    """One page in page order, and the total. The page's ids and the total come from one pass
-    over the filtered rows (a window count), so a search is evaluated once, not twice."""
+    """One page in page order, and the total. The filter is evaluated once, on its own
+    (a materialized CTE, so PostgreSQL uses the search index rather than walking the page
+    order), then a window count gives the total beside the page's ids."""
     conditions = _conditions(session.get_bind().dialect.name, model, filters)
-    page = session.exec(
-        select(col(model.id), func.count().over())
+    matched = (
+        select(col(model.id).label("id"), col(model.position).label("position"))
         .where(*conditions)
-        .order_by(col(model.position), col(model.id))
+        .cte("matched")
+        .prefix_with("MATERIALIZED")
+    )
+    page = session.exec(
+        select(matched.c.id, func.count().over())
+        .order_by(matched.c.position, matched.c.id)
         .limit(limit)
         .offset(offset)
     ).all()
