@@ -2,13 +2,15 @@
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from api.db import create_schema, make_engine, write_session
 from api.settings import get_settings
@@ -31,10 +33,19 @@ def parse_duration(text: str) -> timedelta | None:
     return timedelta(days=int(match.group(1)) * _UNIT_DAYS[match.group(2)])
 
 
-def _engine() -> Engine:
+@contextmanager
+def _token_store() -> Iterator[Session]:
+    """A write session on the configured database; a refused command exits 1 with its reason."""
     engine = make_engine(get_settings().database_url)
     create_schema(engine)
-    return engine
+    try:
+        with write_session(engine) as session:
+            yield session
+    except TokenError as error:
+        err.print(f"[red]error:[/red] {error}", highlight=False)
+        raise typer.Exit(1) from None
+    finally:
+        engine.dispose()
 
 
 @app.command("create")
@@ -49,15 +60,8 @@ def create(
     lifetime = parse_duration(expires_in)
     if not 1 <= len(name) <= 100 or not name.isprintable():
         raise typer.BadParameter("use 1 to 100 printable characters", param_hint="--name")
-    engine = _engine()
-    try:
-        with write_session(engine) as session:
-            token = create_token(session, name, scope, lifetime)
-    except TokenError as error:
-        err.print(f"[red]error:[/red] {error}", highlight=False)
-        raise typer.Exit(1) from None
-    finally:
-        engine.dispose()
+    with _token_store() as session:
+        token = create_token(session, name, scope, lifetime)
     err.print(f"Token '{name}' created ({', '.join(scope)}). It is shown once; keep it safe:")
     typer.echo(token)
 
@@ -67,12 +71,10 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """List tokens: name, scopes, created, last used, expires. Never the token itself."""
-    engine = _engine()
-    with write_session(engine) as session:
+    with _token_store() as session:
         tokens = [
             TokenPublic.model_validate(row, from_attributes=True) for row in list_tokens(session)
         ]
-    engine.dispose()
     if as_json:
         typer.echo(json.dumps([token.model_dump(mode="json") for token in tokens], indent=2))
         return
@@ -92,13 +94,6 @@ def list_(
 @app.command("revoke")
 def revoke(name: Annotated[str, typer.Argument(help="The token's name.")]) -> None:
     """Revoke a token at once; requests with it get 401 from then on."""
-    engine = _engine()
-    try:
-        with write_session(engine) as session:
-            revoke_token(session, name)
-    except TokenError as error:
-        err.print(f"[red]error:[/red] {error}", highlight=False)
-        raise typer.Exit(1) from None
-    finally:
-        engine.dispose()
+    with _token_store() as session:
+        revoke_token(session, name)
     err.print(f"Token '{name}' revoked.")
