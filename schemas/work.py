@@ -30,7 +30,6 @@ class WorkRow(WorkBase):
     source: Source = Field(default=Source.seed)
     authors: list[dict[str, object]] = Field(default_factory=list, sa_type=JSON)
     links: list[dict[str, str]] = Field(default_factory=list, sa_type=JSON)
-    search_text: str = Field(default="", description="Lower-cased title, authors and venue.")
     author_names: str = Field(default="", description="Lower-cased author names, one a line.")
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)

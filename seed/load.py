@@ -19,7 +19,6 @@ from sqlmodel import Session, SQLModel, col, delete, select
 from api.db import refresh_statistics, write_session
 from api.store.slugs import news_slug, slugify, unique_slug
 from api.store.version import bump_version
-from api.store.works import search_text_of
 from schemas.common import Source, utc_now
 from schemas.interest import Interest
 from schemas.news import News, NewsIn
@@ -89,8 +88,6 @@ def _merge(
     updates: list[dict[str, Any]] = []
     for position, (slug, fields) in enumerate(wanted):
         fields = {**fields, "position": position}
-        if model is not News:
-            fields["search_text"] = search_text_of(fields)
         old = existing.pop(slug, None)
         if old is None:
             inserts.append(

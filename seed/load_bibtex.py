@@ -10,7 +10,6 @@ from sqlmodel import Session, func, select
 from api.db import write_session
 from api.store.slugs import MAX_SLUG, slugify
 from api.store.version import bump_version
-from api.store.works import search_text
 from schemas.common import Source, utc_now
 from schemas.publication import Publication
 from seed.bibtex import BibEntry
@@ -62,7 +61,6 @@ def store_bibtex(session: Session, entries: list[BibEntry]) -> ImportSummary:
             summary.unchanged += 1
             continue
         row.updated_at = now
-        row.search_text = search_text(row)
         session.add(row)
     if summary.added or summary.updated:
         bump_version(session)

@@ -1,7 +1,7 @@
 """Publications and projects: filtered, paginated reads in page order."""
 
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
@@ -21,14 +21,6 @@ class WorkFilters:
     venue: str | None = None
     q: str | None = None
     featured: bool | None = None
-
-
-def search_text_of(fields: dict[str, Any]) -> str:
-    """Lower-cased title, author names and venue, for `q=` search."""
-    names = " ".join(str(author.get("name", "")) for author in fields.get("authors", []))
-    return " ".join(
-        f"{fields.get('title', '')} {names} {fields.get('venue') or ''}".lower().split()
-    )
 
 
 def _conditions(dialect: str, model: type[Work], filters: WorkFilters) -> list[ColumnElement[bool]]:
@@ -72,7 +64,3 @@ def list_works(
 
 def read_work(session: Session, model: type[W], slug: str) -> W | None:
     return session.exec(select(model).where(col(model.slug) == slug)).first()
-
-
-def search_text(work: Work) -> str:
-    return search_text_of({"title": work.title, "authors": work.authors, "venue": work.venue})
