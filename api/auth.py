@@ -13,12 +13,12 @@ from fastapi import Depends, HTTPException, Request, Security, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Engine
 
-from api.db import write_session
 from api.deps import EngineDep
-from api.store.tokens import find_valid_token
 from api.throttle import FailureThrottle
 from schemas.common import utc_now
 from schemas.token import Scope
+from store.engine import write_session
+from store.tokens import find_valid_token
 
 _QUERY_TOKEN_NAMES = ("token", "access_token", "api_key", "apikey", "key")
 # Declares the scheme in the OpenAPI document; the header itself is read by `_bearer_token`.

@@ -1,4 +1,5 @@
-"""Dependencies as `Annotated` aliases: a session per request, settings, page parameters."""
+"""Dependencies as `Annotated` aliases: a session per request, settings, page parameters,
+the list filters, and the item a path names (a 404 from the store when there is none)."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -9,6 +10,15 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from api.settings import Settings
+from schemas.news import News
+from schemas.profile import Profile
+from schemas.project import Project
+from schemas.publication import Publication
+from schemas.section import Section
+from store.news import read_news
+from store.profile import read_profile
+from store.sections import read_section
+from store.works import WorkFilters, read_work
 
 
 def get_engine(request: Request) -> Engine:
@@ -43,3 +53,57 @@ EngineDep = Annotated[Engine, Depends(get_engine)]
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 PageDep = Annotated[PageParams, Depends(page_params)]
+
+
+def work_filters(
+    year: Annotated[int | None, Query(ge=1000, le=9999, description="Only this year.")] = None,
+    author: Annotated[
+        str | None,
+        Query(min_length=1, max_length=200, description="An author's name contains this."),
+    ] = None,
+    venue: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="The venue contains this.")
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="Every word appears in title, authors or venue.",
+        ),
+    ] = None,
+    featured: Annotated[
+        bool | None, Query(description="Only works the page marks `⭐` (true), or only others.")
+    ] = None,
+) -> WorkFilters:
+    return WorkFilters(year=year, author=author, venue=venue, q=q, featured=featured)
+
+
+FiltersDep = Annotated[WorkFilters, Depends(work_filters)]
+
+
+def the_publication(slug: str, session: SessionDep) -> Publication:
+    return read_work(session, Publication, slug)
+
+
+def the_project(slug: str, session: SessionDep) -> Project:
+    return read_work(session, Project, slug)
+
+
+def the_news_item(slug: str, session: SessionDep) -> News:
+    return read_news(session, slug)
+
+
+def the_section(slug: str, session: SessionDep) -> Section:
+    return read_section(session, slug)
+
+
+def the_profile(session: SessionDep) -> Profile:
+    return read_profile(session)
+
+
+PublicationDep = Annotated[Publication, Depends(the_publication)]
+ProjectDep = Annotated[Project, Depends(the_project)]
+NewsItemDep = Annotated[News, Depends(the_news_item)]
+SectionDep = Annotated[Section, Depends(the_section)]
+ProfileDep = Annotated[Profile, Depends(the_profile)]

@@ -1,18 +1,20 @@
-"""Error responses with a sentence a user can act on."""
+"""Error responses with a sentence a user can act on: the one place where the store's domain
+errors, and the database's own, become HTTP answers."""
 
 import logging
 import sqlite3
-from typing import Any, TypeVar
+from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request, Response, status
+from fastapi import FastAPI, Request, Response, status
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import DataError, DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute, Match
 
-T = TypeVar("T")
+from store.engine import is_storage_full
+from store.errors import AlreadyExists, NotFound, OwnedByPage, StorageFull, StoreError
 
 
 class ErrorPublic(BaseModel):
@@ -27,13 +29,9 @@ ERROR_JSON = {"application/json": {"schema": {"$ref": "#/components/schemas/Erro
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"description": "No item has this slug.", "content": ERROR_JSON}
 }
-
-
-def found(item: T | None, noun: str, slug: str) -> T:
-    """The item, or a 404 that names what was asked for."""
-    if item is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{noun} '{slug}' not found")
-    return item
+NO_PROFILE: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorPublic, "description": "Nothing has been seeded yet."}
+}
 
 
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
@@ -49,29 +47,35 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-STORAGE_FULL = "The server's storage is full; the write was not saved."
 UNAVAILABLE = "The database is not answering; try again in a moment."
 INTERNAL = "Internal error; it has been logged."
 UNSTORABLE = "A value in the request cannot be stored, such as text with a NUL character."
-_SQLSTATE_DISK_FULL = "53100"
 _METHODS = ("DELETE", "GET", "PATCH", "POST", "PUT")
 
 logger = logging.getLogger("homepage")
 
 
-def _is_storage_full(error: BaseException) -> bool:
-    """SQLite's SQLITE_FULL, or PostgreSQL's disk_full, under SQLAlchemy's wrapper or bare."""
-    cause = error.orig if isinstance(error, DBAPIError) else error
-    if isinstance(cause, sqlite3.Error):
-        return cause.sqlite_errorcode == sqlite3.SQLITE_FULL
-    return getattr(cause, "sqlstate", None) == _SQLSTATE_DISK_FULL
+_STATUS: dict[type[StoreError], int] = {
+    NotFound: status.HTTP_404_NOT_FOUND,
+    AlreadyExists: status.HTTP_409_CONFLICT,
+    OwnedByPage: status.HTTP_409_CONFLICT,
+    StorageFull: status.HTTP_507_INSUFFICIENT_STORAGE,
+}
+
+
+async def store_error(request: Request, error: Exception) -> JSONResponse:
+    """The store's refusal, with its sentence, under the status that means the same."""
+    assert isinstance(error, StoreError)
+    if isinstance(error, StorageFull):
+        logger.error("%s %s: storage full", request.method, request.url.path)
+    code = next(code for kind, code in _STATUS.items() if isinstance(error, kind))
+    return JSONResponse({"detail": str(error)}, code)
 
 
 async def database_error(request: Request, error: Exception) -> JSONResponse:
-    """507 when a write found the disk full; 503 when the database cannot be reached."""
-    if _is_storage_full(error):
-        logger.error("%s %s: storage full", request.method, request.url.path)
-        return JSONResponse({"detail": STORAGE_FULL}, status.HTTP_507_INSUFFICIENT_STORAGE)
+    """503 when the database cannot be reached (507 when it found the disk full)."""
+    if is_storage_full(error):
+        return await store_error(request, StorageFull())
     logger.error("%s %s: database error", request.method, request.url.path, exc_info=error)
     return JSONResponse(
         {"detail": UNAVAILABLE}, status.HTTP_503_SERVICE_UNAVAILABLE, headers={"Retry-After": "5"}
@@ -112,6 +116,7 @@ def _allowed_methods(request: Request) -> list[str]:
 
 def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(StoreError, store_error)
     app.add_exception_handler(OperationalError, database_error)
     app.add_exception_handler(DataError, unstorable_value)
     app.add_exception_handler(sqlite3.OperationalError, database_error)

@@ -7,17 +7,17 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from sqlalchemy.engine import Engine
 
-from api.body_limit import BodyLimitMiddleware
-from api.cache import ResponseCache
-from api.cors import RefusingCORSMiddleware
-from api.db import create_schema, make_engine
 from api.errors import add_error_handlers
+from api.middleware.body_limit import BodyLimitMiddleware
+from api.middleware.cache import ResponseCache
+from api.middleware.cors import RefusingCORSMiddleware
+from api.middleware.security_headers import SecurityHeaders
 from api.routes import formats, health, interests, news, profile, projects, publications, sections
-from api.security_headers import SecurityHeaders
 from api.settings import Settings, get_settings
 from api.throttle import FailureThrottle
-from api.versions import watcher_for
 from api.webhooks.dispatcher import webhook_dispatcher
+from store.change_watch import watcher_for
+from store.engine import create_schema, make_engine
 
 DESCRIPTION = """\
 An academic's homepage as typed JSON: profile, research interests, news, publications,

@@ -8,6 +8,9 @@ from sqlmodel import JSON, Column, Field, SQLModel
 from schemas.common import DatePrecision, FullDate, Link, LinkIn, Source, Text, utc_now
 
 NEWS_TEXT_MAX = 5000
+API_NEWS_MARK = '<span class="homepage-api"></span>'
+"""Ends a news item written back from the API: invisible on the site, and a re-seed leaves the
+item to the API instead of adding it again as the page's own."""
 
 
 class NewsBase(SQLModel):

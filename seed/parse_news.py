@@ -10,10 +10,10 @@ from seed.blocks import Lines, children_until_close, top_level_items
 from seed.citation import typed_links
 from seed.dates import leading_date, parse_date, trailing_date
 from seed.errors import Diagnostic
+from seed.front_matter import PageSource
 from seed.inline import inline_runs
 from seed.outline import Outline, heading_text
 from seed.render import markdown_parser, render_tokens
-from seed.source import PageSource
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _MORE = frozenset({"more", "older", "all", "previous", "archive", "archived"})

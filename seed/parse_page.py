@@ -13,6 +13,7 @@ from schemas.work import WorkIn
 from seed.authors import same_person
 from seed.blocks import Lines
 from seed.errors import Diagnostic, PageError
+from seed.front_matter import PageSource, read_page_source
 from seed.headings import SectionKind, is_about_heading
 from seed.outline import Outline, outline_page
 from seed.parse_interests import interests_of_intro, interests_of_section
@@ -20,7 +21,6 @@ from seed.parse_news import parse_news
 from seed.parse_profile import parse_profile
 from seed.parse_works import parse_works
 from seed.render import render_html
-from seed.source import PageSource, read_page_source
 
 
 @dataclass

@@ -12,12 +12,12 @@ from seed.blocks import children_until_close, top_level_items
 from seed.entry import parse_entry
 from seed.errors import Diagnostic
 from seed.featured import without_featured_mark
+from seed.front_matter import PageSource
 from seed.headings import clean_title
 from seed.html_runs import html_runs
 from seed.inline import Run, inline_runs, plain_text
 from seed.outline import Outline, heading_text
 from seed.render import inline_children
-from seed.source import PageSource
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
 _DIV_OPEN = re.compile(r"<div\b", re.IGNORECASE)

@@ -14,13 +14,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 
-from api.db import create_schema, make_engine, write_session
 from api.main import create_app
 from api.settings import ROOT, Settings
-from api.store.tokens import create_token
 from schemas.token import Scope
-from seed.load import load_page
-from seed.read import read_page
+from seed.files import read_page
+from store.engine import create_schema, make_engine, write_session
+from store.load_page import load_page
+from store.tokens import create_token
 
 SEED_PAGE = ROOT / "seed" / "about.md"
 POSTGRES_URL = os.environ.get("HOMEPAGE_TEST_POSTGRES_URL")

@@ -2,8 +2,8 @@
 
 from sqlalchemy.engine import Engine
 
-from seed.load import load_page
 from seed.parse_page import parse_page
+from store.load_page import load_page
 
 PAGE = """\
 ---

@@ -8,7 +8,7 @@ from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors,
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
-from seed.bibtex import parse_bibtex
+from seed.parse_bibtex import parse_bibtex
 from tests.formats import seed_formats_page
 
 SLUG = "fast-sound-compiling-typed-100-loops"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from api.db import create_schema, make_engine
-from api.store.news_writes import create_news
 from bench.generate import page
 from schemas.news import NewsCreate
+from store.engine import create_schema, make_engine
+from store.news_writes import create_news
 from tests.server import BIN, homepage_env, run_homepage
 
 pytestmark = pytest.mark.sqlite_only

@@ -8,11 +8,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
-from api.cli import app
 from api.settings import Settings, get_settings
-from seed.export import API_NEWS_MARK
-from seed.load import load_page
-from seed.read import read_page
+from cli import app
+from schemas.news import API_NEWS_MARK
+from seed.files import read_page
+from store.load_page import load_page
 from tests.conftest import SEED_PAGE, make_token
 
 READS = ("/profile", "/interests", "/news", "/publications", "/projects", "/sections")

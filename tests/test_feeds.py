@@ -4,8 +4,8 @@ import feedparser  # type: ignore[import-untyped]
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
-from seed.load import load_page
-from seed.read import read_page
+from seed.files import read_page
+from store.load_page import load_page
 from tests.conftest import SEED_PAGE, make_token
 
 NEWS_ID = "http://testserver/news/2025-04-will-join-rutgers-university-new-brunswick-as-a-ph"

@@ -8,14 +8,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 from typer.testing import CliRunner
 
-from api.cli import app
 from api.settings import get_settings
+from cli import app
 from schemas.common import Source
 from schemas.publication import Publication
-from seed.bibtex import parse_bibtex
-from seed.load import load_page
-from seed.load_bibtex import load_bibtex
-from seed.read import read_page
+from seed.files import read_page
+from seed.parse_bibtex import parse_bibtex
+from store.load_bibtex import load_bibtex
+from store.load_page import load_page
 from tests.conftest import SEED_PAGE
 
 BIB = r"""

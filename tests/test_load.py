@@ -4,8 +4,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from schemas.publication import Publication
-from seed.load import load_page
 from seed.parse_page import parse_page
+from store.load_page import load_page
 from tests.conftest import SEED_PAGE
 
 

@@ -6,8 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
-from api.db import write_session
-from api.store.tokens import create_token, revoke_token
+from store.engine import write_session
+from store.tokens import create_token, revoke_token
 from tests.conftest import make_token
 
 BODY = {"text": "Paper accepted!"}
@@ -97,7 +97,7 @@ def test_valid_token_writes_and_is_recorded_as_last_used(
 ) -> None:
     assert client.post("/news", json=BODY, headers=auth).status_code == 201
     with write_session(engine) as session:
-        from api.store.tokens import list_tokens
+        from store.tokens import list_tokens
 
         assert list_tokens(session)[0].last_used_at is not None
 

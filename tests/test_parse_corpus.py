@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from seed.read import read_page
+from seed.files import read_page
 
 CORPUS = Path(__file__).parent / "corpus"
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from schemas.common import Author
 from schemas.page import PageIn
-from seed.read import read_page
+from seed.files import read_page
 
 CORPUS = Path(__file__).parent / "corpus" / "about"
 Work = tuple[str, str, str | None, int | None, str | None, str | None, list[tuple[str, str]]]

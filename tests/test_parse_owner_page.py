@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from api.settings import ROOT
-from seed.read import read_page
+from seed.files import read_page
 
 GOLDEN = Path(__file__).parent / "golden" / "owner_page.json"
 

@@ -3,8 +3,8 @@
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
-from seed.load import load_page
 from seed.parse_page import parse_page
+from store.load_page import load_page
 from tests.conftest import SEED_PAGE
 from tests.expected import NEWS
 from tests.timestamps import without_times

@@ -10,10 +10,10 @@ import pytest
 from sqlmodel import Session, col, select
 from typer.testing import CliRunner
 
-from api.cli import app
-from api.db import make_engine
 from api.settings import get_settings
+from cli import app
 from schemas.publication import Publication
+from store.engine import make_engine
 
 CORPUS = Path(__file__).parent / "corpus"
 runner = CliRunner()

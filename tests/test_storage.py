@@ -13,11 +13,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import select
 
-from api.db import make_engine, write_session
 from api.main import create_app
 from api.settings import Settings
 from schemas.common import Source
 from schemas.news import News
+from store.engine import make_engine, write_session
 
 pytestmark = pytest.mark.sqlite_only
 STORAGE_FULL = {"detail": "The server's storage is full; the write was not saved."}

@@ -17,14 +17,14 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from api.db import write_session
 from api.main import create_app
 from api.settings import Settings
-from api.store.version import bump_version
 from api.webhooks.dispatcher import Dispatcher, WebhookConfig
 from schemas.webhook import WebhookEvent
-from seed.load import load_page
-from seed.read import read_page
+from seed.files import read_page
+from store.changes import bump_version
+from store.engine import write_session
+from store.load_page import load_page
 from tests.conftest import SEED_PAGE, make_token
 
 SECRET = "a-test-secret-of-some-length"

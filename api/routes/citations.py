@@ -4,26 +4,19 @@ from typing import Any
 
 from fastapi import APIRouter, Response
 
-from api.deps import SessionDep
-from api.errors import NOT_FOUND, found
+from api.deps import FiltersDep, PublicationDep, SessionDep
+from api.errors import NOT_FOUND
 from api.formats.media import BIBTEX, BibTeXResponse, CSLResponse
-from api.routes.filters import FiltersDep
-from api.routes.negotiation import bibtex_response, csl_response
-from api.store.bibliography import matching_publications
-from api.store.works import read_work
+from api.formats.negotiation import bibtex_response, csl_response
 from schemas.csl import CSLItem
-from schemas.publication import Publication, PublicationPublic
+from schemas.publication import PublicationPublic
+from store.bibliography import matching_publications
 
 router = APIRouter(tags=["publications"])
 
 BIBTEX_FILE: dict[int | str, dict[str, Any]] = {
     200: {"content": {BIBTEX: {"schema": {"type": "string"}}}, "description": "BibTeX entries."}
 }
-
-
-def _one(session: SessionDep, slug: str) -> list[PublicationPublic]:
-    row = found(read_work(session, Publication, slug), "Publication", slug)
-    return [PublicationPublic.model_validate(row)]
 
 
 @router.get("/publications.bib", response_class=BibTeXResponse, responses=BIBTEX_FILE)
@@ -37,9 +30,9 @@ def list_publications_bibtex(session: SessionDep, filters: FiltersDep) -> Respon
     response_class=BibTeXResponse,
     responses={**BIBTEX_FILE, **NOT_FOUND},
 )
-def read_publication_bibtex(slug: str, session: SessionDep) -> Response:
+def read_publication_bibtex(publication: PublicationDep, session: SessionDep) -> Response:
     """One publication as a BibTeX entry; its citation key is the same in every listing."""
-    return bibtex_response(session, _one(session, slug))
+    return bibtex_response(session, [PublicationPublic.model_validate(publication)])
 
 
 @router.get(
@@ -59,6 +52,6 @@ def list_publications_csl(session: SessionDep, filters: FiltersDep) -> Response:
     response_class=CSLResponse,
     responses=NOT_FOUND,
 )
-def read_publication_csl(slug: str, session: SessionDep) -> Response:
+def read_publication_csl(publication: PublicationDep, session: SessionDep) -> Response:
     """One publication as a CSL-JSON item."""
-    return csl_response(session, _one(session, slug), one=True)
+    return csl_response(session, [PublicationPublic.model_validate(publication)], one=True)

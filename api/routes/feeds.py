@@ -6,17 +6,16 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from sqlmodel import Session
 
-from api.deps import SessionDep
+from api.deps import FiltersDep, SessionDep
 from api.formats.feed_entries import news_entry, publication_entry
 from api.formats.feeds import Feed, FeedEntry, atom, rss
 from api.formats.media import ATOM, RSS, AtomResponse, RSSResponse
-from api.routes.filters import FiltersDep
-from api.store import news as news_store
-from api.store.version import current_version
-from api.store.works import list_works
 from schemas.news import NewsPublic
-from schemas.profile import Profile
 from schemas.publication import Publication, PublicationPublic
+from store import news as news_store
+from store.changes import current_version
+from store.profile import find_profile
+from store.works import list_works
 
 FEED_SIZE = 100
 news_feeds = APIRouter(tags=["news"])
@@ -30,7 +29,7 @@ def _content(media_type: str, what: str) -> dict[int | str, dict[str, Any]]:
 def _feed(
     request: Request, session: Session, kind: str, list_route: str, entries: list[FeedEntry]
 ) -> Feed:
-    profile = session.get(Profile, 1)
+    profile = find_profile(session)
     owner = profile.name if profile and profile.name else None
     return Feed(
         id=str(request.url),

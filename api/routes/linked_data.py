@@ -2,20 +2,18 @@
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request, Response, status
+from fastapi import APIRouter, Request, Response
 from sqlmodel import col, select
 
-from api.deps import SessionDep
-from api.errors import NOT_FOUND, ErrorPublic, found
+from api.deps import FiltersDep, ProfileDep, PublicationDep, SessionDep
+from api.errors import NO_PROFILE, NOT_FOUND
 from api.formats import jsonld
 from api.formats.media import JSONLDResponse
-from api.routes.filters import FiltersDep
-from api.routes.negotiation import jsonld_response
-from api.store.bibliography import matching_publications
-from api.store.works import read_work
+from api.formats.negotiation import jsonld_response
 from schemas.interest import Interest, InterestPublic
-from schemas.profile import Profile, ProfilePublic
-from schemas.publication import Publication, PublicationPublic
+from schemas.profile import ProfilePublic
+from schemas.publication import PublicationPublic
+from store.bibliography import matching_publications
 
 JSONLDDocument = dict[str, Any]
 
@@ -28,13 +26,10 @@ publication_documents = APIRouter(tags=["publications"])
     "/profile.jsonld",
     response_model=JSONLDDocument,
     response_class=JSONLDResponse,
-    responses={404: {"model": ErrorPublic, "description": "Nothing has been seeded yet."}},
+    responses=NO_PROFILE,
 )
-def read_profile_jsonld(request: Request, session: SessionDep) -> Response:
+def read_profile_jsonld(request: Request, session: SessionDep, profile: ProfileDep) -> Response:
     """The owner as a schema.org Person: name, affiliation, `sameAs` profiles, `knowsAbout`."""
-    profile = session.get(Profile, 1)
-    if profile is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "No profile yet: run `homepage seed` first.")
     interests = session.exec(select(Interest).order_by(col(Interest.position)))
     node = jsonld.person(
         ProfilePublic.model_validate(profile),
@@ -60,10 +55,9 @@ def list_publications_jsonld(
     response_class=JSONLDResponse,
     responses=NOT_FOUND,
 )
-def read_publication_jsonld(slug: str, request: Request, session: SessionDep) -> Response:
+def read_publication_jsonld(request: Request, publication: PublicationDep) -> Response:
     """One publication as a schema.org ScholarlyArticle, its authors in order."""
-    row = found(read_work(session, Publication, slug), "Publication", slug)
-    return jsonld_response(request, [PublicationPublic.model_validate(row)], one=True)
+    return jsonld_response(request, [PublicationPublic.model_validate(publication)], one=True)
 
 
 router = APIRouter()

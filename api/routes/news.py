@@ -1,12 +1,12 @@
 from fastapi import APIRouter, Request, Response, status
 
 from api.auth import NewsWriter
-from api.deps import EngineDep, PageDep, SessionDep
-from api.errors import NOT_FOUND, WRITE_ERRORS, found
+from api.deps import EngineDep, NewsItemDep, PageDep, SessionDep
+from api.errors import NOT_FOUND, WRITE_ERRORS
 from api.pagination import set_page_headers
-from api.store import news as store
-from api.store import news_writes
 from schemas.news import News, NewsCreate, NewsPublic, NewsUpdate
+from store import news as store
+from store import news_writes
 
 router = APIRouter(tags=["news"])
 
@@ -28,9 +28,9 @@ def list_news(
 
 
 @router.get("/news/{slug}", response_model=NewsPublic, responses=NOT_FOUND)
-def read_news(slug: str, session: SessionDep) -> News:
+def read_news(item: NewsItemDep) -> News:
     """One news item by its slug."""
-    return found(store.read_news(session, slug), "News item", slug)
+    return item
 
 
 @router.post(

@@ -1,11 +1,10 @@
 from fastapi import APIRouter, Request, Response
 
-from api.deps import PageDep, SessionDep
-from api.errors import NOT_FOUND, found
+from api.deps import FiltersDep, PageDep, ProjectDep, SessionDep
+from api.errors import NOT_FOUND
 from api.pagination import set_page_headers
-from api.routes.filters import FiltersDep
-from api.store.works import list_works, read_work
 from schemas.project import Project, ProjectPublic
+from store.works import list_works
 
 router = APIRouter(tags=["projects"])
 
@@ -21,6 +20,6 @@ def list_projects(
 
 
 @router.get("/projects/{slug}", response_model=ProjectPublic, responses=NOT_FOUND)
-def read_project(slug: str, session: SessionDep) -> Project:
+def read_project(project: ProjectDep) -> Project:
     """One project by its slug."""
-    return found(read_work(session, Project, slug), "Project", slug)
+    return project

@@ -2,14 +2,13 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.deps import PageDep, SessionDep
-from api.errors import NOT_FOUND, found
+from api.deps import FiltersDep, PageDep, PublicationDep, SessionDep
+from api.errors import NOT_FOUND
+from api.formats.negotiation import negotiated, negotiated_content
 from api.grouping import by_year
 from api.pagination import set_page_headers
-from api.routes.filters import FiltersDep
-from api.routes.negotiation import negotiated, negotiated_content
-from api.store.works import list_works, read_work
 from schemas.publication import Publication, PublicationPublic, PublicationYear
+from store.works import list_works
 
 router = APIRouter(tags=["publications"])
 
@@ -47,7 +46,8 @@ def list_publications(
     response_model=PublicationPublic,
     responses={**NOT_FOUND, **negotiated_content(one=True)},
 )
-def read_publication(slug: str, request: Request, session: SessionDep) -> Publication | Response:
+def read_publication(
+    publication: PublicationDep, request: Request, session: SessionDep
+) -> Publication | Response:
     """One publication by its slug; `Accept` may ask for CSL-JSON, BibTeX or JSON-LD."""
-    item = found(read_work(session, Publication, slug), "Publication", slug)
-    return negotiated(request, session, [item], one=True) or item
+    return negotiated(request, session, [publication], one=True) or publication

@@ -12,10 +12,11 @@ from rich.console import Console
 from rich.table import Table
 from sqlmodel import Session
 
-from api.db import create_schema, make_engine, write_session
 from api.settings import get_settings
-from api.store.tokens import TokenError, create_token, list_tokens, revoke_token
 from schemas.token import Scope, TokenPublic
+from store.engine import create_schema, make_engine, write_session
+from store.errors import StoreError
+from store.tokens import create_token, list_tokens, revoke_token
 
 app = typer.Typer(help="Create, list and revoke API tokens.", no_args_is_help=True)
 err = Console(stderr=True)
@@ -41,7 +42,7 @@ def _token_store() -> Iterator[Session]:
     try:
         with write_session(engine) as session:
             yield session
-    except TokenError as error:
+    except StoreError as error:
         err.print(f"[red]error:[/red] {error}", highlight=False)
         raise typer.Exit(1) from None
     finally:

@@ -1,5 +1,6 @@
 """The engine: SQLite tuned for a small always-on server, or any SQLAlchemy URL (PostgreSQL)."""
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -7,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel, create_engine
 
 import schemas.audit
@@ -19,8 +21,9 @@ import schemas.publication
 import schemas.section
 import schemas.token
 import schemas.webhook  # noqa: F401  (registers every table on SQLModel.metadata)
-from api.store.search import create_search_index
-from api.store.version import ensure_version_row
+from store.changes import ensure_version_row
+from store.errors import StorageFull
+from store.search import create_search_index
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -67,10 +70,27 @@ def create_schema(engine: Engine) -> None:
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
     """A session whose transaction takes the write lock at once (BEGIN IMMEDIATE on SQLite),
-    so concurrent writers queue on busy_timeout instead of failing; commits on success."""
-    with Session(engine.execution_options(write=True)) as session:
-        yield session
-        session.commit()
+    so concurrent writers queue on busy_timeout instead of failing; commits on success.
+    A full disk is `StorageFull`, whichever statement found it."""
+    try:
+        with Session(engine.execution_options(write=True)) as session:
+            yield session
+            session.commit()
+    except (DBAPIError, sqlite3.Error) as error:
+        if is_storage_full(error):
+            raise StorageFull from error
+        raise
+
+
+_SQLSTATE_DISK_FULL = "53100"
+
+
+def is_storage_full(error: BaseException) -> bool:
+    """SQLite's SQLITE_FULL, or PostgreSQL's disk_full, under SQLAlchemy's wrapper or bare."""
+    cause = error.orig if isinstance(error, DBAPIError) else error
+    if isinstance(cause, sqlite3.Error):
+        return cause.sqlite_errorcode == sqlite3.SQLITE_FULL
+    return getattr(cause, "sqlstate", None) == _SQLSTATE_DISK_FULL
 
 
 def refresh_statistics(engine: Engine) -> None:

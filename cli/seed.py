@@ -11,13 +11,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from api.db import create_schema, make_engine
 from api.settings import get_settings
 from schemas.page import PageIn
 from seed.errors import PageError
-from seed.load import LoadSummary, load_page
+from seed.files import read_content
 from seed.parse_page import ParsedPage
-from seed.site import read_content
+from store.engine import create_schema, make_engine
+from store.load_page import LoadSummary, load_page
 
 out = Console()
 err = Console(stderr=True)

@@ -3,20 +3,20 @@ items that come from the Markdown page belong to it and are refused with a 409."
 
 import datetime as dt
 
-from fastapi import HTTPException, status
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from api.db import write_session
-from api.store.news import read_news
-from api.store.slugs import news_slug, unique_slug
-from api.store.version import bump_version
 from schemas.audit import AuditEntry
 from schemas.common import DatePrecision, Link, LinkIn, Source, utc_now
 from schemas.news import News, NewsCreate, NewsUpdate
 from seed.citation import link_kind
 from seed.render import render_html
+from store.changes import bump_version
+from store.engine import write_session
+from store.errors import OwnedByPage
+from store.news import read_news
+from store.slugs import news_slug, unique_slug
 
 _ATTEMPTS = 3
 
@@ -28,12 +28,9 @@ def _links(links: list[LinkIn]) -> list[dict[str, str]]:
     return [link.model_dump(mode="json") for link in typed]
 
 
-def _owned_by_api(item: News | None, slug: str) -> News:
-    if item is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"News item '{slug}' not found")
+def _owned_by_api(item: News, slug: str) -> News:
     if item.source != Source.api:
-        raise HTTPException(
-            status.HTTP_409_CONFLICT,
+        raise OwnedByPage(
             f"News item '{slug}' comes from the Markdown page; edit the page and run "
             "`homepage seed` instead, so the next re-seed does not undo the change.",
         )

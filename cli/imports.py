@@ -9,13 +9,13 @@ from rich.console import Console
 from rich.table import Table
 from sqlmodel import Session
 
-from api.db import create_schema, make_engine
 from api.settings import get_settings
-from schemas.profile import Profile
-from seed.bibtex import parse_bibtex
 from seed.errors import PageError
-from seed.load_bibtex import ImportSummary, load_bibtex
-from seed.read import read_text
+from seed.files import read_text
+from seed.parse_bibtex import parse_bibtex
+from store.engine import create_schema, make_engine
+from store.load_bibtex import ImportSummary, load_bibtex
+from store.profile import find_profile
 
 app = typer.Typer(help="Import content from other formats.", no_args_is_help=True)
 out = Console()
@@ -49,7 +49,7 @@ def import_bibtex(
     try:
         create_schema(engine)
         with Session(engine) as session:
-            profile = session.get(Profile, 1)
+            profile = find_profile(session)
         owner = owner or settings.owner_name or (profile.name if profile else None)
         entries, warnings = parse_bibtex(str(file), read_text(file), owner)
         for warning in warnings:

@@ -2,7 +2,7 @@
 
 import typer
 
-from api.cli import export, imports, news, seed, serve, token
+from cli import export, imports, news, seed, serve, token
 
 app = typer.Typer(
     help="Serve an academic homepage as a typed JSON API.",

@@ -6,9 +6,10 @@ from typing import TypeVar
 from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
 
-from api.store.search import matches
 from schemas.project import Project
 from schemas.publication import Publication
+from store.errors import NotFound
+from store.search import matches
 
 Work = Publication | Project
 W = TypeVar("W", Publication, Project)
@@ -62,5 +63,8 @@ def list_works(
     return [rows[row_id] for row_id in ids], page[0][1]
 
 
-def read_work(session: Session, model: type[W], slug: str) -> W | None:
-    return session.exec(select(model).where(col(model.slug) == slug)).first()
+def read_work(session: Session, model: type[W], slug: str) -> W:
+    item = session.exec(select(model).where(col(model.slug) == slug)).first()
+    if item is None:
+        raise NotFound(f"{model.__name__} '{slug}' not found")
+    return item

@@ -9,12 +9,9 @@ from sqlmodel import Session, col, select
 
 from schemas.common import utc_now
 from schemas.token import ApiToken, Scope
+from store.errors import AlreadyExists, NotFound
 
 TOKEN_BYTES = 32
-
-
-class TokenError(Exception):
-    """A token command that cannot be carried out; the message says why."""
 
 
 def hash_token(token: str) -> str:
@@ -27,7 +24,9 @@ def create_token(
 ) -> str:
     """Store a new token's hash and return the token, which is never stored or shown again."""
     if session.exec(select(ApiToken).where(col(ApiToken.name) == name)).first() is not None:
-        raise TokenError(f"A token named '{name}' exists already; revoke it or pick another name.")
+        raise AlreadyExists(
+            f"A token named '{name}' exists already; revoke it or pick another name."
+        )
     token = secrets.token_urlsafe(TOKEN_BYTES)
     now = utc_now()
     session.add(
@@ -49,7 +48,7 @@ def list_tokens(session: Session) -> list[ApiToken]:
 def revoke_token(session: Session, name: str) -> None:
     row = session.exec(select(ApiToken).where(col(ApiToken.name) == name)).first()
     if row is None:
-        raise TokenError(f"No token is named '{name}'.")
+        raise NotFound(f"No token is named '{name}'.")
     if row.revoked_at is None:
         row.revoked_at = utc_now()
         session.add(row)

@@ -1,14 +1,19 @@
-"""The content version: bumped in every transaction that changes what readers see."""
+"""Record a content change: the content version, bumped in every transaction that changes what
+readers see, and the webhook event for it, delivered after the commit."""
 
-from sqlalchemy import Connection, insert, select, update
-from sqlmodel import Session
+from datetime import timedelta
+
+from sqlalchemy import Connection, delete, insert, select, update
+from sqlmodel import Session, col
 from sqlmodel import select as select_model
 
-from api.webhooks.outbox import enqueue_change
 from schemas.common import utc_now
 from schemas.content_version import ContentVersion
+from schemas.webhook import WebhookEvent
 
 _TABLE = ContentVersion.__table__  # type: ignore[attr-defined]
+EVENTS_KEPT_FOR = timedelta(days=7)
+"""Webhook events older than this are dropped, delivered or not, so the table stays small."""
 
 
 def ensure_version_row(connection: Connection) -> None:
@@ -35,3 +40,13 @@ def bump_version(session: Session) -> int:
 def current_version(session: Session) -> ContentVersion:
     row = session.exec(select_model(ContentVersion)).first()
     return row if row is not None else ContentVersion(id=1, version=0)
+
+
+def enqueue_change(session: Session, version: int) -> None:
+    now = utc_now()
+    session.execute(
+        insert(WebhookEvent).values(version=version, created_at=now, next_attempt_at=now)
+    )
+    session.execute(
+        delete(WebhookEvent).where(col(WebhookEvent.created_at) < now - EVENTS_KEPT_FOR)
+    )

@@ -1,13 +1,32 @@
-"""What `homepage seed --content PATH` reads: one page, or an academicpages site root with
-`_pages/about.md` and the `_publications/*.md` collection."""
+"""Read what `homepage seed --content PATH` names from disk: one page, or an academicpages
+site root with `_pages/about.md` and the `_publications/*.md` collection. Every error names
+the file."""
 
 from collections import Counter
 from pathlib import Path
 
-from seed.collection import parse_publication_file
 from seed.errors import PageError
-from seed.parse_page import ParsedPage, mark_owner
-from seed.read import read_page, read_text
+from seed.parse_page import ParsedPage, mark_owner, parse_page
+from seed.parse_publication_file import parse_publication_file
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PageError(str(path), 0, "no such file") from None
+    except IsADirectoryError:
+        raise PageError(str(path), 0, "is a folder, not a Markdown page") from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise PageError(str(path), line, "the file is not UTF-8 text") from None
+    except OSError as error:
+        raise PageError(str(path), 0, error.strerror or "cannot be read") from None
+
+
+def read_page(path: Path, owner_name: str | None = None) -> ParsedPage:
+    return parse_page(str(path), read_text(path), owner_name)
+
 
 PAGE_CANDIDATES = ("_pages/about.md", "_pages/about.markdown", "about.md", "index.md")
 

@@ -7,12 +7,12 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
-from api.db import write_session
-from api.store.slugs import MAX_SLUG, slugify
-from api.store.version import bump_version
 from schemas.common import Source, utc_now
 from schemas.publication import Publication
-from seed.bibtex import BibEntry
+from seed.parse_bibtex import BibEntry
+from store.changes import bump_version
+from store.engine import write_session
+from store.slugs import MAX_SLUG, slugify
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 The typed FastAPI handlers produce each response once; this pure ASGI layer keeps it with a
 strong ETag, Last-Modified and a gzip variant, answers conditional requests with 304, and
-drops everything the moment any process commits a change (see `api.versions`).
+drops everything the moment any process commits a change (see `store.change_watch`).
 """
 
 import gzip
@@ -15,7 +15,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from sqlalchemy.engine import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.versions import VersionWatcher, last_changed
+from store.change_watch import VersionWatcher, last_changed
 
 Headers = list[tuple[bytes, bytes]]
 GZIP_MIN = 1024

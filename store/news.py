@@ -5,6 +5,7 @@ from sqlmodel import Session, col, select
 
 from schemas.common import Source
 from schemas.news import News
+from store.errors import NotFound
 
 NEWEST_FIRST = (
     col(News.date).is_(None),
@@ -21,5 +22,8 @@ def list_news(session: Session, limit: int, offset: int) -> tuple[list[News], in
     return list(rows), total
 
 
-def read_news(session: Session, slug: str) -> News | None:
-    return session.exec(select(News).where(col(News.slug) == slug)).first()
+def read_news(session: Session, slug: str) -> News:
+    item = session.exec(select(News).where(col(News.slug) == slug)).first()
+    if item is None:
+        raise NotFound(f"News item '{slug}' not found")
+    return item

@@ -11,9 +11,9 @@ from seed.author_list import author_segments
 from seed.authors import is_et_al, parse_author
 from seed.citation import clean_field, link_kind
 from seed.errors import Diagnostic
+from seed.front_matter import read_page_source
 from seed.inline import BOLD_OFF, BOLD_ON, inline_runs, marked_text
 from seed.render import inline_children, markdown_parser
-from seed.source import read_page_source
 
 _URL_KEYS = {
     "paperurl": LinkKind.paper,

@@ -7,17 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas.common import DatePrecision, Link, Source
-from schemas.news import NewsPublic
+from schemas.news import API_NEWS_MARK, NewsPublic
 from schemas.work import WorkPublic
 from seed.featured import FEATURED_MARK
+from seed.front_matter import read_front_matter, strip_hidden
 from seed.headings import SectionKind
 from seed.outline import Outline, outline_page
-from seed.source import read_front_matter, strip_hidden
 
 _ORDERED = re.compile(r"^\s*\d+[.)]\s")
-API_NEWS_MARK = '<span class="homepage-api"></span>'
-"""Ends a news item written back from the API: invisible on the site, and a re-seed leaves the
-item to the API instead of adding it again as the page's own."""
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from api.formats.media import (
     JSONLDResponse,
     accepts,
 )
-from api.store.bibliography import every_publication
 from schemas.csl import CSLItem
 from schemas.publication import Publication, PublicationPublic
+from store.bibliography import every_publication
 
 _CSL_ITEM = {"$ref": "#/components/schemas/CSLItem"}
 

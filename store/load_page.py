@@ -16,19 +16,18 @@ from sqlalchemy import update as sa_update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, col, delete, select
 
-from api.db import refresh_statistics, write_session
-from api.store.slugs import news_slug, slugify, unique_slug
-from api.store.version import bump_version
 from schemas.common import Source, utc_now
 from schemas.interest import Interest
-from schemas.news import News, NewsIn
+from schemas.news import API_NEWS_MARK, News, NewsIn
 from schemas.page import PageIn
 from schemas.profile import Profile
 from schemas.project import Project
 from schemas.publication import Publication
 from schemas.section import Section
 from schemas.work import WorkIn
-from seed.export import API_NEWS_MARK
+from store.changes import bump_version
+from store.engine import refresh_statistics, write_session
+from store.slugs import news_slug, slugify, unique_slug
 
 Row = TypeVar("Row", News, Publication, Project)
 WorkRow = TypeVar("WorkRow", Publication, Project)

@@ -7,17 +7,16 @@ import typer
 from rich.console import Console
 from sqlmodel import Session, col, select
 
-from api.db import create_schema, make_engine
+from api.formats.markdown import StoredContent, export_page
 from api.settings import get_settings
-from api.store.news import NEWEST_FIRST
 from schemas.common import Source
 from schemas.news import News, NewsPublic
 from schemas.project import Project, ProjectPublic
 from schemas.publication import Publication, PublicationPublic
 from seed.errors import PageError
-from seed.export import StoredContent, export_page
-from seed.read import read_text
-from seed.site import site_page
+from seed.files import read_text, site_page
+from store.engine import create_schema, make_engine
+from store.news import NEWEST_FIRST
 
 app = typer.Typer(help="Write the content out in other formats.", no_args_is_help=True)
 err = Console(stderr=True)

@@ -2,8 +2,8 @@
 
 from sqlmodel import Session, col, select
 
-from api.store.works import WorkFilters, list_works
 from schemas.publication import Publication, PublicationPublic
+from store.works import WorkFilters, list_works
 
 EXPORT_LIMIT = 100_000
 
