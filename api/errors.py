@@ -13,6 +13,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute, Match
 
+from api.middleware.security_headers import API_HEADERS
 from store.engine import is_storage_full
 from store.errors import AlreadyExists, NotFound, OwnedByPage, StorageFull, StoreError
 
@@ -89,9 +90,12 @@ async def unstorable_value(request: Request, error: Exception) -> JSONResponse:
 
 
 async def internal_error(request: Request, error: Exception) -> JSONResponse:
-    """A bug: log it with its traceback, answer with a sentence and nothing internal."""
+    """A bug: log it with its traceback, answer with a sentence and nothing internal. Starlette
+    sends this answer from outside every middleware, so it carries the security headers itself."""
     logger.error("%s %s: unhandled error", request.method, request.url.path, exc_info=error)
-    return JSONResponse({"detail": INTERNAL}, status.HTTP_500_INTERNAL_SERVER_ERROR)
+    return JSONResponse(
+        {"detail": INTERNAL}, status.HTTP_500_INTERNAL_SERVER_ERROR, headers=API_HEADERS
+    )
 
 
 async def http_error(request: Request, error: Exception) -> Response:

@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from sqlalchemy.engine import Engine
+from starlette.middleware import Middleware
 
 from api.errors import add_error_handlers
 from api.middleware.body_limit import BodyLimitMiddleware
@@ -30,14 +31,20 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
-def build_api(settings: Settings, engine: Engine) -> FastAPI:
-    """The FastAPI app: typed routes, CORS, body limit, errors without internals."""
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    """The app as served. Outermost first: security headers on everything, cached responses
+    included; the in-memory response cache; the body limit; CORS; then the typed routes."""
+    settings = settings or get_settings()
+    engine = engine or make_engine(settings.database_url)
+    watcher = watcher_for(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         create_schema(engine)
         with webhook_dispatcher(settings, engine):
             yield
+        if watcher is not None:
+            watcher.close()
         engine.dispose()
 
     app = FastAPI(
@@ -46,32 +53,27 @@ def build_api(settings: Settings, engine: Engine) -> FastAPI:
         description=DESCRIPTION,
         generate_unique_id_function=operation_id,
         lifespan=lifespan,
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(
+                ResponseCache, engine=engine, watcher=watcher, max_age=settings.cache_max_age
+            ),
+            Middleware(BodyLimitMiddleware),
+            Middleware(
+                RefusingCORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_credentials=False,
+                allow_methods=["GET", "HEAD", "OPTIONS"],
+                allow_headers=["Accept", "If-None-Match", "If-Modified-Since"],
+                expose_headers=["X-Total-Count", "Link", "ETag", "Last-Modified", "Location"],
+                max_age=600,
+            ),
+        ],
     )
     app.state.settings = settings
     app.state.engine = engine
     app.state.auth_throttle = FailureThrottle()
-    app.add_middleware(
-        RefusingCORSMiddleware,
-        allow_origins=settings.cors_origins,
-        allow_credentials=False,
-        allow_methods=["GET", "HEAD", "OPTIONS"],
-        allow_headers=["Accept", "If-None-Match", "If-Modified-Since"],
-        expose_headers=["X-Total-Count", "Link", "ETag", "Last-Modified", "Location"],
-        max_age=600,
-    )
-    app.add_middleware(BodyLimitMiddleware)
     add_error_handlers(app)
     for module in (formats, health, profile, interests, news, publications, projects, sections):
         app.include_router(module.router)
     return app
-
-
-def create_app(settings: Settings | None = None, engine: Engine | None = None) -> SecurityHeaders:
-    """The app as served: the FastAPI app behind the in-memory response cache, and security
-    headers on everything, cached responses included."""
-    settings = settings or get_settings()
-    engine = engine or make_engine(settings.database_url)
-    cache = ResponseCache(
-        build_api(settings, engine), engine, watcher_for(engine), settings.cache_max_age
-    )
-    return SecurityHeaders(cache)

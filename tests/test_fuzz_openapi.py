@@ -15,7 +15,7 @@ import schemathesis
 from schemathesis.engine import Status, events, from_schema
 from sqlalchemy.engine import Engine
 
-from api.main import build_api, create_app
+from api.main import create_app
 from api.settings import Settings
 from tests.conftest import make_token
 
@@ -87,7 +87,7 @@ def run_schemathesis(settings: Settings, engine: Engine, token: str) -> Report:
 
 
 def operations_with_input(settings: Settings, engine: Engine) -> set[str]:
-    paths = build_api(settings, engine).openapi()["paths"]
+    paths = create_app(settings, engine).openapi()["paths"]
     return {
         f"{method.upper()} {path}"
         for path, item in paths.items()
@@ -111,7 +111,7 @@ def test_schemathesis_finds_nothing_in_any_phase(
 
 
 def test_created_news_links_to_read_update_and_delete(settings: Settings, engine: Engine) -> None:
-    created = build_api(settings, engine).openapi()["paths"]["/news"]["post"]["responses"]["201"]
+    created = create_app(settings, engine).openapi()["paths"]["/news"]["post"]["responses"]["201"]
     assert created["links"] == {
         name: {"operationId": name, "parameters": {"slug": "$response.body#/slug"}}
         for name in ("read_news", "update_news", "delete_news")

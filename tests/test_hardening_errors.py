@@ -11,7 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError
 
-from api.main import build_api
+from api.main import create_app
 from api.settings import Settings
 
 INTERNAL = {"detail": "Internal error; it has been logged."}
@@ -20,7 +20,7 @@ SECRET = "secret: /srv/homepage/var/homepage.db row 42"
 
 @pytest.fixture
 def api(settings: Settings, seeded: Engine) -> FastAPI:
-    return build_api(settings, seeded)
+    return create_app(settings, seeded)
 
 
 def test_an_unexpected_exception_is_a_500_with_a_sentence_and_is_logged(
@@ -113,7 +113,7 @@ def locked(impatient: Engine) -> Iterator[None]:
 def test_a_write_that_cannot_get_the_lock_is_503_and_reads_go_on(
     settings: Settings, impatient: Engine, auth: dict[str, str], locked: None
 ) -> None:
-    with TestClient(build_api(settings, impatient)) as client:
+    with TestClient(create_app(settings, impatient)) as client:
         refused = client.post("/news", json={"text": "Waiting"}, headers=auth)
         read = client.get("/news")
     assert (refused.status_code, refused.json(), refused.headers["retry-after"]) == (

@@ -9,10 +9,13 @@ import base64
 import hashlib
 import re
 
+from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.middleware.buffer import BufferedResponse
+
 DOCS_PATHS = frozenset({"/docs", "/redoc", "/docs/oauth2-redirect"})
-API_POLICY = b"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 DOCS_POLICY = (
     "default-src 'none'; script-src https://cdn.jsdelivr.net {hashes}; "
     "style-src 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
@@ -20,30 +23,28 @@ DOCS_POLICY = (
     "https://cdn.redoc.ly; connect-src 'self'; worker-src blob:; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
-COMMON = (
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-)
+API_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "content-security-policy": API_POLICY,
+}
 _INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
 
 
-def docs_policy(html: bytes) -> bytes:
+def docs_policy(html: bytes) -> str:
     """The docs policy, admitting exactly the inline scripts `html` carries."""
     hashes = " ".join(
         f"'sha256-{base64.b64encode(hashlib.sha256(script).digest()).decode()}'"
         for script in _INLINE_SCRIPT.findall(html)
     )
-    return DOCS_POLICY.format(hashes=hashes).encode()
+    return DOCS_POLICY.format(hashes=hashes)
 
 
-def _with_headers(message: Message, policy: bytes) -> Message:
-    headers = [
-        (name, value)
-        for name, value in message.get("headers", [])
-        if name.lower() not in {b"content-security-policy", *(name for name, _ in COMMON)}
-    ]
-    return {**message, "headers": [*headers, *COMMON, (b"content-security-policy", policy)]}
+def _secure(headers: MutableHeaders, policy: str) -> None:
+    for name, value in API_HEADERS.items():
+        headers[name] = value
+    headers["content-security-policy"] = policy
 
 
 class SecurityHeaders:
@@ -59,26 +60,15 @@ class SecurityHeaders:
 
             async def send_with_headers(message: Message) -> None:
                 if message["type"] == "http.response.start":
-                    message = _with_headers(message, API_POLICY)
+                    _secure(MutableHeaders(scope=message), API_POLICY)
                 await send(message)
 
             await self.app(scope, receive, send_with_headers)
 
     async def _docs(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Hold the (small) page until its last byte, so its scripts can be hashed."""
-        start: Message = {}
-        chunks: list[bytes] = []
-
-        async def hold(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                start.update(message)
-            elif message["type"] == "http.response.body":
-                chunks.append(message.get("body", b""))
-                if not message.get("more_body", False):
-                    body = b"".join(chunks)
-                    await send(_with_headers(start, docs_policy(body)))
-                    await send({"type": "http.response.body", "body": body})
-            else:
-                await send(message)
-
-        await self.app(scope, receive, hold)
+        page = await BufferedResponse.of(self.app, scope, receive)
+        headers = page.headers
+        _secure(headers, docs_policy(page.body))
+        await send({"type": "http.response.start", "status": page.status, "headers": headers.raw})
+        await send({"type": "http.response.body", "body": page.body})
