@@ -5,7 +5,7 @@ UV_VERSION := 0.9.5
 VENV := .venv
 UV := $(shell command -v uv || echo .tools/bin/uv)
 
-.PHONY: setup run seed serve test lint typecheck clean
+.PHONY: setup run seed serve test test-fast lint typecheck clean
 
 setup: $(VENV)/.synced
 
@@ -26,6 +26,7 @@ seed: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 typecheck: setup
 	$(VENV)/bin/mypy
@@ -39,6 +40,10 @@ test: lint typecheck
 	[ $$status -eq 0 ] || exit $$status; \
 	echo "The suite again, on PostgreSQL:"; \
 	HOMEPAGE_TEST_POSTGRES_URL=$$url $(VENV)/bin/pytest
+
+# The quick loop: unit, store and API tests on SQLite, no server, no browser.
+test-fast: setup
+	$(VENV)/bin/pytest -m "not e2e" -q
 
 clean:
 	rm -rf $(VENV) .tools var .pytest_cache .mypy_cache .ruff_cache

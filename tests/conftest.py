@@ -1,5 +1,9 @@
 """Fixtures: a fresh database per test, the app over it, and the owner's page loaded.
 
+The tests go by layer: unit/ (pure functions), store/ (the store and the in-process command
+on a real database), api/ (through the ASGI app), e2e/ (a real server, processes, crashes,
+Chromium, schemathesis).
+
 The database is a new SQLite file, or, when HOMEPAGE_TEST_POSTGRES_URL names a PostgreSQL
 server (as `make test` does on its second pass), a new schema on that server.
 """
@@ -24,14 +28,17 @@ from store.tokens import create_token
 
 SEED_PAGE = ROOT / "seed" / "about.md"
 POSTGRES_URL = os.environ.get("HOMEPAGE_TEST_POSTGRES_URL")
+E2E = Path(__file__).parent / "e2e"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    if POSTGRES_URL is None:
-        return
+    """Everything under tests/e2e/ is marked `e2e` (left out of `make test-fast`); on the
+    PostgreSQL pass, the tests of SQLite itself are skipped."""
     skip = pytest.mark.skip(reason="exercises SQLite itself; this pass runs on PostgreSQL")
     for item in items:
-        if item.get_closest_marker("sqlite_only"):
+        if E2E in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
+        if POSTGRES_URL is not None and item.get_closest_marker("sqlite_only"):
             item.add_marker(skip)
 
 

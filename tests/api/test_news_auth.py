@@ -1,17 +1,21 @@
 """Who may write news: every way a token can be missing, wrong or insufficient."""
 
-from datetime import timedelta
+import datetime as dt
+from datetime import UTC, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
+from schemas.common import utc_now
 from store.engine import write_session
-from store.tokens import create_token, revoke_token
+from store.tokens import create_token, list_tokens, revoke_token
 from tests.conftest import make_token
+from tests.timestamps import without_times
 
 BODY = {"text": "Paper accepted!"}
 CHALLENGE = 'Bearer realm="homepage"'
+INVALID = "The token is not valid: unknown, revoked or expired."
 
 
 def assert_401(response_json: dict[str, str], headers: dict[str, str], detail: str) -> None:
@@ -46,11 +50,7 @@ def test_malformed_authorization_is_401(client: TestClient, header: str) -> None
 def test_wrong_token_is_401(client: TestClient, token: str) -> None:
     response = client.post("/news", json=BODY, headers={"Authorization": "Bearer " + "x" * 43})
     assert response.status_code == 401
-    assert_401(
-        response.json(),
-        dict(response.headers),
-        "The token is not valid: unknown, revoked or expired.",
-    )
+    assert_401(response.json(), dict(response.headers), INVALID)
 
 
 def test_non_ascii_token_is_401_not_500(client: TestClient) -> None:
@@ -66,6 +66,7 @@ def test_revoked_token_is_401(client: TestClient, engine: Engine, token: str) ->
         revoke_token(session, "laptop")
     response = client.post("/news", json=BODY, headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 401
+    assert_401(response.json(), dict(response.headers), INVALID)
 
 
 def test_expired_token_is_401(client: TestClient, engine: Engine) -> None:
@@ -73,6 +74,7 @@ def test_expired_token_is_401(client: TestClient, engine: Engine) -> None:
         expired = create_token(session, "old", [], timedelta(seconds=-1))
     response = client.post("/news", json=BODY, headers={"Authorization": f"Bearer {expired}"})
     assert response.status_code == 401
+    assert_401(response.json(), dict(response.headers), INVALID)
 
 
 def test_token_without_the_scope_is_403(client: TestClient, engine: Engine) -> None:
@@ -95,11 +97,27 @@ def test_token_in_the_query_string_is_refused(client: TestClient, token: str) ->
 def test_valid_token_writes_and_is_recorded_as_last_used(
     client: TestClient, engine: Engine, auth: dict[str, str]
 ) -> None:
-    assert client.post("/news", json=BODY, headers=auth).status_code == 201
+    before = utc_now().replace(tzinfo=None)
+    response = client.post("/news", json=BODY, headers=auth)
+    today = dt.date.today().isoformat()
+    assert (response.status_code, without_times(response.json())) == (
+        201,
+        {
+            "slug": f"{today}-paper-accepted",
+            "date": today,
+            "date_precision": "day",
+            "text": "Paper accepted!",
+            "text_html": "<p>Paper accepted!</p>",
+            "source": "api",
+            "links": [],
+        },
+    )
     with write_session(engine) as session:
-        from store.tokens import list_tokens
-
-        assert list_tokens(session)[0].last_used_at is not None
+        [row] = list_tokens(session)
+        name, used = row.name, row.last_used_at
+    assert used is not None
+    used = used.astimezone(UTC).replace(tzinfo=None) if used.tzinfo else used
+    assert (name, before <= used <= utc_now().replace(tzinfo=None)) == ("laptop", True)
 
 
 def test_repeated_failures_are_slowed_but_the_owner_still_gets_in(
@@ -109,7 +127,11 @@ def test_repeated_failures_are_slowed_but_the_owner_still_gets_in(
     codes = [client.post("/news", json=BODY, headers=bad).status_code for _ in range(12)]
     assert codes == [401] * 10 + [429] * 2
     throttled = client.post("/news", json=BODY, headers=bad)
-    assert throttled.status_code == 429
-    assert 1 <= int(throttled.headers["retry-after"]) <= 60
-    assert throttled.json()["detail"].startswith("Too many failed attempts; try again in ")
-    assert client.post("/news", json=BODY, headers=auth).status_code == 201
+    wait = int(throttled.headers["retry-after"])
+    assert (throttled.status_code, throttled.json()) == (
+        429,
+        {"detail": f"Too many failed attempts; try again in {wait} seconds."},
+    )
+    assert 1 <= wait <= 60
+    owner = client.post("/news", json=BODY, headers=auth)
+    assert (owner.status_code, owner.json()["text"]) == (201, BODY["text"])

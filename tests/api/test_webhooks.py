@@ -34,7 +34,9 @@ SECRET = "a-test-secret-of-some-length"
 class Receiver:
     url: str
     failures_left: int = 0
-    delay: float = 0.0
+    hold: threading.Event | None = None
+    """While set to an unset event, each delivery arrives and then waits for it."""
+    arrived: threading.Event = field(default_factory=threading.Event)
     received: list[tuple[dict[str, str], bytes]] = field(default_factory=list)
 
     def wait_for(self, count: int, timeout: float = 10) -> list[dict[str, Any]]:
@@ -52,7 +54,9 @@ def receiver() -> Iterator[Receiver]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
-            time.sleep(state.delay)
+            state.arrived.set()
+            if state.hold is not None:
+                state.hold.wait(timeout=10)
             if state.failures_left > 0:
                 state.failures_left -= 1
                 self.send_response(503)
@@ -128,16 +132,14 @@ def test_failed_deliveries_are_retried_with_backoff(
 def test_a_slow_receiver_never_holds_up_a_write(
     settings: Settings, engine: Engine, receiver: Receiver
 ) -> None:
-    receiver.delay = 0.8
-    token = make_token(engine)
+    receiver.hold = threading.Event()
+    auth = {"Authorization": f"Bearer {make_token(engine)}"}
     with TestClient(create_app(webhook_settings(settings, receiver), engine)) as client:
-        started = time.monotonic()
-        for text in ("One.", "Two."):
-            response = client.post(
-                "/news", json={"text": text}, headers={"Authorization": f"Bearer {token}"}
-            )
-            assert response.status_code == 201
-        assert time.monotonic() - started < 0.7
+        first = client.post("/news", json={"text": "One."}, headers=auth)
+        assert receiver.arrived.wait(timeout=10)  # its delivery is under way, and held
+        second = client.post("/news", json={"text": "Two."}, headers=auth)
+        assert ([first.status_code, second.status_code], receiver.received) == ([201, 201], [])
+        receiver.hold.set()
         receiver.wait_for(1)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from api.settings import ROOT
 from seed.files import read_page
 
-GOLDEN = Path(__file__).parent / "golden" / "owner_page.json"
+GOLDEN = Path(__file__).parent.parent / "golden" / "owner_page.json"
 
 
 def test_owner_page_matches_its_golden_parse() -> None:

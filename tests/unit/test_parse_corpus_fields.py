@@ -6,7 +6,7 @@ from schemas.common import Author
 from schemas.page import PageIn
 from seed.files import read_page
 
-CORPUS = Path(__file__).parent / "corpus" / "about"
+CORPUS = Path(__file__).parent.parent / "corpus" / "about"
 Work = tuple[str, str, str | None, int | None, str | None, str | None, list[tuple[str, str]]]
 
 

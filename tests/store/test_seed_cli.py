@@ -15,7 +15,7 @@ from cli import app
 from schemas.publication import Publication
 from store.engine import make_engine
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).parent.parent / "corpus"
 runner = CliRunner()
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from seed.files import read_page
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).parent.parent / "corpus"
 
 
 def _annotations() -> list[dict[str, str]]:
