@@ -6,6 +6,8 @@ COPY pyproject.toml uv.lock README.md Makefile ./
 COPY api ./api
 COPY schemas ./schemas
 COPY seed ./seed
+COPY store ./store
+COPY cli ./cli
 RUN make setup
 ENV HOMEPAGE_DATABASE_URL=sqlite:////data/homepage.db
 EXPOSE 8000
