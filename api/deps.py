@@ -15,6 +15,7 @@ from schemas.profile import Profile
 from schemas.project import Project
 from schemas.publication import Publication
 from schemas.section import Section
+from store.engine import write_session
 from store.news import read_news
 from store.profile import read_profile
 from store.sections import read_section
@@ -28,6 +29,13 @@ def get_engine(request: Request) -> Engine:
 
 def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
     with Session(engine) as session:
+        yield session
+
+
+def get_write_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
+    """A session holding the write lock from its first statement (`store.engine.write_session`),
+    closed before the answer is sent; the store commits each write itself."""
+    with write_session(engine) as session:
         yield session
 
 
@@ -51,6 +59,7 @@ def page_params(
 
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SessionDep = Annotated[Session, Depends(get_session)]
+WriteSessionDep = Annotated[Session, Depends(get_write_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 PageDep = Annotated[PageParams, Depends(page_params)]
 

@@ -86,11 +86,18 @@ _SQLSTATE_DISK_FULL = "53100"
 
 
 def is_storage_full(error: BaseException) -> bool:
-    """SQLite's SQLITE_FULL, or PostgreSQL's disk_full, under SQLAlchemy's wrapper or bare."""
-    cause = error.orig if isinstance(error, DBAPIError) else error
-    if isinstance(cause, sqlite3.Error):
-        return cause.sqlite_errorcode == sqlite3.SQLITE_FULL
-    return getattr(cause, "sqlstate", None) == _SQLSTATE_DISK_FULL
+    """SQLite's SQLITE_FULL, or PostgreSQL's disk_full, under SQLAlchemy's wrapper or bare, or
+    behind the error of a statement that followed it (SQLite ends the transaction on a full
+    disk, so rolling back to a savepoint then fails too)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        cause = seen.orig if isinstance(seen, DBAPIError) else seen
+        if isinstance(cause, sqlite3.Error) and cause.sqlite_errorcode == sqlite3.SQLITE_FULL:
+            return True
+        if getattr(cause, "sqlstate", None) == _SQLSTATE_DISK_FULL:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def refresh_statistics(engine: Engine) -> None:

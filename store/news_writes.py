@@ -3,7 +3,6 @@ items that come from the Markdown page belong to it and are refused with a 409."
 
 import datetime as dt
 
-from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -13,7 +12,6 @@ from schemas.news import News, NewsCreate, NewsUpdate
 from seed.citation import link_kind
 from seed.render import render_html
 from store.changes import bump_version
-from store.engine import write_session
 from store.errors import OwnedByPage
 from store.news import read_news
 from store.slugs import news_slug, unique_slug
@@ -64,54 +62,56 @@ def _insert(session: Session, body: NewsCreate, token_name: str) -> News:
     session.add(item)
     _audit(session, token_name, "create", item.slug)
     session.flush()
-    session.refresh(item)
     return item
 
 
-def create_news(engine: Engine, body: NewsCreate, token_name: str) -> News:
-    """Insert an API-owned item. Retries when a concurrent writer took the same slug."""
+def create_news(session: Session, body: NewsCreate, token_name: str) -> News:
+    """Insert an API-owned item and commit. When a concurrent writer took the same slug, only
+    the insert is rolled back (a savepoint) and tried again with the next free slug."""
     for attempt in range(_ATTEMPTS):
         try:
-            with write_session(engine) as session:
+            with session.begin_nested():
                 item = _insert(session, body, token_name)
-                session.commit()
-                session.refresh(item)
-                session.expunge(item)
-                return item
+            break
         except IntegrityError:
             if attempt == _ATTEMPTS - 1:
                 raise
-    raise AssertionError("unreachable")
+    return _committed(session, item)
 
 
-def update_news(engine: Engine, slug: str, body: NewsUpdate, token_name: str) -> News:
-    with write_session(engine) as session:
-        item = _owned_by_api(read_news(session, slug), slug)
-        changes = body.model_dump(exclude_unset=True)
-        if "text" in changes and body.text is not None:
-            item.text = body.text
-            item.text_html = render_html(body.text)
-        if "date" in changes:
-            item.date = body.date
-            item.date_precision = (
-                None if body.date is None else body.date_precision or DatePrecision.day
-            )
-        elif body.date_precision is not None and item.date is not None:
-            item.date_precision = body.date_precision
-        if body.links is not None:
-            item.links = _links(body.links)
-        item.updated_at = utc_now()
-        item.updated_by = token_name
-        session.add(item)
-        _audit(session, token_name, "update", slug)
-        session.commit()
-        session.refresh(item)
-        session.expunge(item)
-        return item
+def update_news(session: Session, slug: str, body: NewsUpdate, token_name: str) -> News:
+    """Change an API-owned item and commit."""
+    item = _owned_by_api(read_news(session, slug), slug)
+    changes = body.model_dump(exclude_unset=True)
+    if "text" in changes and body.text is not None:
+        item.text = body.text
+        item.text_html = render_html(body.text)
+    if "date" in changes:
+        item.date = body.date
+        item.date_precision = (
+            None if body.date is None else body.date_precision or DatePrecision.day
+        )
+    elif body.date_precision is not None and item.date is not None:
+        item.date_precision = body.date_precision
+    if body.links is not None:
+        item.links = _links(body.links)
+    item.updated_at = utc_now()
+    item.updated_by = token_name
+    session.add(item)
+    _audit(session, token_name, "update", slug)
+    return _committed(session, item)
 
 
-def delete_news(engine: Engine, slug: str, token_name: str) -> None:
-    with write_session(engine) as session:
-        item = _owned_by_api(read_news(session, slug), slug)
-        session.delete(item)
-        _audit(session, token_name, "delete", slug)
+def delete_news(session: Session, slug: str, token_name: str) -> None:
+    """Delete an API-owned item and commit."""
+    session.delete(_owned_by_api(read_news(session, slug), slug))
+    _audit(session, token_name, "delete", slug)
+    session.commit()
+
+
+def _committed(session: Session, item: News) -> News:
+    """Commit before the answer goes out, and hand back the item as stored."""
+    session.commit()
+    session.refresh(item)
+    session.expunge(item)
+    return item

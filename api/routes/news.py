@@ -1,7 +1,7 @@
 from fastapi import APIRouter, Request, Response, status
 
 from api.auth import NewsWriter
-from api.deps import EngineDep, NewsItemDep, PageDep, SessionDep
+from api.deps import NewsItemDep, PageDep, SessionDep, WriteSessionDep
 from api.errors import NOT_FOUND, WRITE_ERRORS
 from api.pagination import set_page_headers
 from schemas.news import News, NewsCreate, NewsPublic, NewsUpdate
@@ -40,21 +40,25 @@ def read_news(item: NewsItemDep) -> News:
     responses={**WRITE_ERRORS, 201: {"description": "The item as stored.", "links": CREATED_LINKS}},
 )
 def create_news(
-    body: NewsCreate, request: Request, response: Response, engine: EngineDep, caller: NewsWriter
+    body: NewsCreate,
+    request: Request,
+    response: Response,
+    session: WriteSessionDep,
+    caller: NewsWriter,
 ) -> News:
     """Post a news item (needs a token with `news:write`); its date defaults to today."""
-    item = news_writes.create_news(engine, body, caller.token_name)
+    item = news_writes.create_news(session, body, caller.token_name)
     response.headers["Location"] = str(request.url_for("read_news", slug=item.slug))
     return item
 
 
 @router.patch("/news/{slug}", response_model=NewsPublic, responses=WRITE_ERRORS)
-def update_news(slug: str, body: NewsUpdate, engine: EngineDep, caller: NewsWriter) -> News:
+def update_news(slug: str, body: NewsUpdate, session: WriteSessionDep, caller: NewsWriter) -> News:
     """Change a news item posted through the API; items from the page are edited in the page."""
-    return news_writes.update_news(engine, slug, body, caller.token_name)
+    return news_writes.update_news(session, slug, body, caller.token_name)
 
 
 @router.delete("/news/{slug}", status_code=status.HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
-def delete_news(slug: str, engine: EngineDep, caller: NewsWriter) -> None:
+def delete_news(slug: str, session: WriteSessionDep, caller: NewsWriter) -> None:
     """Delete a news item posted through the API."""
-    news_writes.delete_news(engine, slug, caller.token_name)
+    news_writes.delete_news(session, slug, caller.token_name)

@@ -64,4 +64,4 @@ def test_docs_page_is_served(client: TestClient) -> None:
         title="homepage-api - Swagger UI",
         oauth2_redirect_url="/docs/oauth2-redirect",
     )
-    assert (response.status_code, response.text) == (200, expected.body.decode())
+    assert (response.status_code, response.text) == (200, bytes(expected.body).decode())

@@ -11,7 +11,7 @@ import pytest
 
 from bench.generate import page
 from schemas.news import NewsCreate
-from store.engine import create_schema, make_engine
+from store.engine import create_schema, make_engine, write_session
 from store.news_writes import create_news
 from tests.server import BIN, homepage_env, run_homepage
 
@@ -63,7 +63,8 @@ def test_killing_seed_midway_leaves_the_previous_content_whole(tmp_path: Path) -
     assert run_homepage("seed", env=env).returncode == 0
     engine = make_engine(f"sqlite:///{database}")
     create_schema(engine)
-    create_news(engine, NewsCreate(text="Posted through the API."), "laptop")
+    with write_session(engine) as session:
+        create_news(session, NewsCreate(text="Posted through the API."), "laptop")
     engine.dispose()
     before = content(database)
     big = tmp_path / "big.md"
