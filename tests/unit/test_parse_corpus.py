@@ -1,34 +1,37 @@
-"""Every corpus page loads, and its counts match the hand counts in ANNOTATIONS.tsv."""
+"""Every corpus page loads, and its counts match the hand counts in ANNOTATIONS.tsv.
 
-import csv
+Pages that `tests/corpus/floors.json` does not yet list as `hand_counts` are expected to miss
+(strictly: one that starts to match fails until its floor is raised)."""
+
+import json
 from pathlib import Path
 
 import pytest
 
+from bench.corpus import annotations, hand_counts
 from seed.files import read_page
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 
 
-def _annotations() -> list[dict[str, str]]:
-    with (CORPUS / "ANNOTATIONS.tsv").open(encoding="utf-8") as file:
-        return list(csv.DictReader(file, delimiter="\t"))
+FLOORS = json.loads((CORPUS / "floors.json").read_text(encoding="utf-8"))
+NOT_YET = pytest.mark.xfail(reason="not read right yet: see tests/corpus/floors.json", strict=True)
 
 
-@pytest.mark.parametrize("row", _annotations(), ids=lambda row: row["file"])
+def _rows() -> list[object]:
+    return [
+        pytest.param(row, id=row["file"], marks=[] if _pinned(row) else [NOT_YET])
+        for row in annotations()
+    ]
+
+
+def _pinned(row: dict[str, str]) -> bool:
+    return bool(FLOORS[Path(row["file"]).stem]["hand_counts"])
+
+
+@pytest.mark.parametrize("row", _rows())
 def test_corpus_page_counts_match_the_hand_counts(row: dict[str, str]) -> None:
-    page = read_page(CORPUS / row["file"]).page
-    counts = {
-        "owner_name": page.profile.name or "",
-        "news": str(len(page.news)),
-        "news_dated": str(sum(item.date is not None for item in page.news)),
-        "publications": str(len(page.publications)),
-        "publications_with_owner_marked": str(
-            sum(any(author.is_owner for author in work.authors) for work in page.publications)
-        ),
-        "projects": str(len(page.projects)),
-        "interests": str(len(page.interests)),
-    }
+    counts = hand_counts(row)
     assert counts == {key: row[key] for key in counts}
 
 
