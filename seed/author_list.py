@@ -6,7 +6,7 @@ import re
 from schemas.common import Author
 from seed.authors import is_et_al, parse_author
 from seed.citation import split_top_level
-from seed.inline import BOLD_OFF, BOLD_ON
+from seed.inline import BOLD_OFF, BOLD_ON, without_bold_marks
 
 _LEGEND = re.compile(
     r"[(（][^()（）]*(?:equal|contribut|correspond|co-first|joint first)[^()（）]*[)）]", re.I
@@ -21,7 +21,7 @@ def without_legend(text: str) -> str:
 
 
 def _bare(segment: str) -> str:
-    return segment.replace(BOLD_ON, "").replace(BOLD_OFF, "").replace("\\", "").strip(_MARK_CHARS)
+    return without_bold_marks(segment).replace("\\", "").strip(_MARK_CHARS)
 
 
 def author_segments(text: str) -> list[str]:

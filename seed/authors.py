@@ -5,15 +5,19 @@ import unicodedata
 from functools import lru_cache
 
 from schemas.common import Author
-from seed.inline import BOLD_OFF, BOLD_ON
+from seed.inline import BOLD_ON, without_bold_marks
 
 EQUAL_MARKS = frozenset("*⚖#")
 CORRESPONDING_MARKS = frozenset("†‡✉★")
 _MARKS = EQUAL_MARKS | CORRESPONDING_MARKS | {"\ufe0f", "\u200d"}
-_PARTICLES = frozenset(
-    {"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin", "al",
-     "el", "dos", "das", "ter", "y", "zu"}
-)  # fmt: skip
+FAMILY_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "le"}
+)
+"""The particles that start a family name: `Ludwig van Beethoven` is filed under `van Beethoven`."""
+# The others stay out of the given/family split: counting them would file `John Y Smith` under
+# `Y Smith` and `Maria de la Cruz` under `de la Cruz`, and change citation keys already given out.
+NAME_PARTICLES = FAMILY_PARTICLES | {"la", "bin", "al", "el", "dos", "das", "ter", "y", "zu"}
+"""Every lower-case word a personal name may contain: `Ali bin Said`, `José Ortega y Gasset`."""
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|[^\W\d_]\.)$")
 _APA_NAME = re.compile(
     r"^[^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*){0,3},\s(?:[A-Z][a-z]?\.[\s\-]*){1,4}$"
@@ -42,7 +46,7 @@ def is_name(text: str) -> bool:
         return False
     capitalised = 0
     for word in words:
-        if word.lower() in _PARTICLES:
+        if word.lower() in NAME_PARTICLES:
             continue
         if not _NAME_WORD.match(word) or not _starts_upper(word):
             return False
@@ -65,7 +69,7 @@ def _is_single_name(word: str) -> bool:
 def parse_author(segment: str) -> Author | None:
     """One author from a segment of an author list, or None when it is not a name."""
     bold = BOLD_ON in segment
-    text = segment.replace(BOLD_ON, "").replace(BOLD_OFF, "")
+    text = without_bold_marks(segment)
     name, marks = _strip_marks(text)
     name = " ".join(name.replace("\\", "").split())
     if not (is_name(name) or _APA_NAME.match(name)):
@@ -79,7 +83,7 @@ def parse_author(segment: str) -> Author | None:
 
 
 def is_et_al(segment: str) -> bool:
-    text = segment.replace(BOLD_ON, "").replace(BOLD_OFF, "").strip()
+    text = without_bold_marks(segment).strip()
     return bool(_ET_AL.match(text))
 
 

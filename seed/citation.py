@@ -8,7 +8,7 @@ import re
 from schemas.common import Author, Link, LinkKind
 from schemas.work import WorkIn
 from seed.authors import is_et_al, parse_author
-from seed.inline import BOLD_OFF, BOLD_ON, Run, links_of, marked_text
+from seed.inline import Run, links_of, marked_text, without_bold_marks
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _TRAILING_NOTE = re.compile(r"\s*[(（\[]([^()（）\[\]]*[a-z][^()（）\[\]]*)[)）\]]\s*$")
@@ -20,6 +20,8 @@ _VENUE_WORDS = re.compile(
     r"under review|to appear)\b",
     re.IGNORECASE,
 )
+PREPRINT_VENUE = re.compile(r"arxiv|preprint|biorxiv|medrxiv|ssrn", re.IGNORECASE)
+"""A venue that names a preprint server or says `preprint`: `arXiv`, `bioRxiv preprint`."""
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]{1,}[A-Za-z]*\b")
 _LINK_KINDS = {
     LinkKind.paper: ("paper", "pdf", "arxiv", "doi", "publication", "article", "openreview"),
@@ -71,7 +73,7 @@ def split_top_level(text: str, separator: str = ",") -> list[str]:
 
 
 def clean_field(text: str) -> str:
-    text = text.replace(BOLD_ON, "").replace(BOLD_OFF, "")
+    text = without_bold_marks(text)
     text = _EMPTY_BRACKETS.sub(" ", text)
     text = " ".join(text.split())
     return text.strip(" *_\"'“”‘’").rstrip(".").strip(" *_")
@@ -116,7 +118,7 @@ def _author_run(segments: list[str], start: int) -> tuple[list[Author], int]:
 
 def _marked_title(segment: str) -> str | None:
     """A title set apart at the start of an entry: `[Title]`, `"Title"` or `“Title”`."""
-    match = _SET_APART.match(segment.replace(BOLD_ON, "").replace(BOLD_OFF, ""))
+    match = _SET_APART.match(without_bold_marks(segment))
     return clean_field(next(filter(None, match.groups()))) if match else None
 
 

@@ -1,12 +1,9 @@
 """Runs from raw HTML blocks (AcadHomepage paper boxes, hand-written cards), with the same flags
 as Markdown inline text: `<strong>` is bold, `<sup>` a superscript, block tags break lines."""
 
-from html.parser import HTMLParser
+from seed.html_reader import OTHER_MARKUP, Tag, read_html
+from seed.inline import FLAG_OF_TAG, Run
 
-from seed.inline import Run
-
-_FLAGS = {"b": "bold", "strong": "bold", "u": "bold", "i": "italic", "em": "italic"}
-_FLAGS |= {"code": "code", "sup": "sup"}
 _BLOCKS = frozenset(
     {"p", "div", "br", "li", "ul", "ol", "tr", "td", "table", "h1", "h2", "h3", "h4", "h5", "h6",
      "section", "article", "header", "footer", "blockquote", "hr"}
@@ -14,21 +11,30 @@ _BLOCKS = frozenset(
 _SKIPPED = frozenset({"script", "style", "iframe", "svg", "noscript", "template"})
 
 
-class _RunCollector(HTMLParser):
+class _RunCollector:
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.runs: list[Run] = []
         self.flags = {"bold": 0, "italic": 0, "code": 0, "sup": 0}
         self.href: list[str | None] = []
         self.badge: list[bool] = []
         self.skipping = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
+    def tag(self, tag: Tag) -> None:
+        if tag == OTHER_MARKUP:
+            return
+        if tag.self_closing:
+            if tag.name in ("br", "hr"):
+                self.runs.append(Run("\n"))
+        elif tag.closing:
+            self.end(tag.name)
+        else:
+            self.start(tag.name, {name: value or "" for name, value in tag.attrs})
+
+    def start(self, tag: str, values: dict[str, str]) -> None:
         if tag in _SKIPPED:
             self.skipping += 1
-        elif tag in _FLAGS:
-            self.flags[_FLAGS[tag]] += 1
+        elif tag in FLAG_OF_TAG:
+            self.flags[FLAG_OF_TAG[tag]] += 1
         elif tag == "a":
             self.href.append(values.get("href") or None)
         if tag in _BLOCKS:
@@ -36,11 +42,11 @@ class _RunCollector(HTMLParser):
         if tag == "div":
             self.badge.append("badge" in values.get("class", "").split())
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
-        elif tag in _FLAGS:
-            self.flags[_FLAGS[tag]] = max(0, self.flags[_FLAGS[tag]] - 1)
+        elif tag in FLAG_OF_TAG:
+            self.flags[FLAG_OF_TAG[tag]] = max(0, self.flags[FLAG_OF_TAG[tag]] - 1)
         elif tag == "a" and self.href:
             self.href.pop()
         if tag == "div" and self.badge:
@@ -48,11 +54,7 @@ class _RunCollector(HTMLParser):
         if tag in _BLOCKS:
             self.runs.append(Run("\n"))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("br", "hr"):
-            self.runs.append(Run("\n"))
-
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if self.skipping or not data:
             return
         for index, line in enumerate(data.split("\n")):
@@ -77,6 +79,9 @@ class _RunCollector(HTMLParser):
 def html_runs(markup: str) -> list[Run]:
     """The visible text of an HTML fragment as runs; scripts, styles and frames are left out."""
     collector = _RunCollector()
-    collector.feed(markup)
-    collector.close()
+    for piece in read_html(markup):
+        if isinstance(piece, Tag):
+            collector.tag(piece)
+        else:
+            collector.data(piece)
     return collector.runs

@@ -4,15 +4,13 @@ Markdown emphasis and the HTML tags people use for the same thing (`<b>`, `<stro
 `<sup>`, `<a href>`) end up as the same flags, so the scholarly parsers need not care which.
 """
 
-import html
-import re
 from dataclasses import dataclass, replace
 
 from markdown_it.token import Token
 
-_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)\s*>")
-_HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
-_FLAG_OF_TAG = {
+from seed.html_reader import read_html
+
+FLAG_OF_TAG = {
     "b": "bold",
     "strong": "bold",
     "u": "bold",
@@ -51,20 +49,17 @@ class _State:
 
 
 def _html_tag(state: _State, runs: list[Run], content: str) -> None:
-    for closing, name, attrs, _ in _TAG.findall(content):
-        name = name.lower()
-        if name == "br":
+    # `<b/>` opens like `<b>`, as it does in a browser.
+    for tag in read_html(content):
+        if isinstance(tag, str):
+            continue
+        if tag.name == "br":
             runs.append(Run("\n"))
-        elif name == "a":
-            match = _HREF.search(attrs)
-            state.href = (
-                None
-                if closing or match is None
-                else html.unescape(next(filter(None, match.groups()), ""))
-            )
-        elif name in _FLAG_OF_TAG:
-            flag = _FLAG_OF_TAG[name]
-            setattr(state, flag, max(0, getattr(state, flag) + (-1 if closing else 1)))
+        elif tag.name == "a":
+            state.href = None if tag.closing else tag.attr("href")
+        elif tag.name in FLAG_OF_TAG:
+            flag = FLAG_OF_TAG[tag.name]
+            setattr(state, flag, max(0, getattr(state, flag) + (-1 if tag.closing else 1)))
 
 
 def inline_runs(children: list[Token]) -> list[Run]:
@@ -117,6 +112,11 @@ def marked_text(runs: list[Run], *, drop_links: bool = True) -> str:
     if bold:
         out.append(BOLD_OFF)
     return "".join(out)
+
+
+def without_bold_marks(text: str) -> str:
+    """The text with every BOLD_ON and BOLD_OFF mark taken out."""
+    return text.replace(BOLD_ON, "").replace(BOLD_OFF, "")
 
 
 def links_of(runs: list[Run]) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from bibtexparser.model import Block, Entry
 from schemas.common import Link, LinkKind
 from schemas.work import WorkIn
 from seed.bibtex_authors import annotations, bibtex_author, latex_text
-from seed.citation import split_venue
+from seed.citation import PREPRINT_VENUE, split_venue
 from seed.errors import Diagnostic
 
 _VENUE_FIELDS = ("journal", "booktitle", "howpublished", "school", "institution", "publisher")
@@ -80,7 +80,7 @@ def _links(fields: dict[str, str]) -> list[Link]:
 
 
 def _group(entry_type: str, venue: str | None) -> str | None:
-    if venue is None or re.search(r"arxiv|preprint|biorxiv|medrxiv|ssrn", venue, re.IGNORECASE):
+    if venue is None or PREPRINT_VENUE.search(venue):
         return "Preprint"
     return _GROUPS.get(entry_type.lower())
 

@@ -11,12 +11,14 @@ from seed.citation import typed_links
 from seed.dates import leading_date, parse_date, trailing_date
 from seed.errors import Diagnostic
 from seed.front_matter import PageSource
+from seed.html_reader import html_text
 from seed.inline import inline_runs
 from seed.outline import Outline, heading_text
 from seed.render import markdown_parser, render_tokens
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _MORE = frozenset({"more", "older", "all", "previous", "archive", "archived"})
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _TRAILING_BREAK = re.compile(r"(?:\s|<br\s*/?>|&nbsp;)+$", re.IGNORECASE)
 
 
@@ -108,7 +110,9 @@ def _raw_items(section: Outline, lines: Lines) -> Iterator[tuple[str, int, NewsI
 
 def _is_more_link(item: NewsIn) -> bool:
     """`**Show more...**`, `[All news](/news)`: a pointer to more news, not an item."""
-    words = _WORDS.findall(re.sub(r"<[^>]+>|\]\([^)]*\)", " ", item.text).lower())
+    # Entities stay as written, so `&amp;` is still counted as a word as it always was.
+    text = html_text(_LINK_TARGET.sub(" ", item.text), decode_entities=False)
+    words = _WORDS.findall(text.lower())
     return item.date is None and len(words) <= 4 and bool(_MORE.intersection(words))
 
 

@@ -1,6 +1,5 @@
 """A whole page: Markdown text in, a typed `PageIn` and warnings out. No database here."""
 
-import re
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -15,6 +14,7 @@ from seed.blocks import Lines
 from seed.errors import Diagnostic, PageError
 from seed.front_matter import PageSource, read_page_source
 from seed.headings import SectionKind, is_about_heading
+from seed.html_reader import html_text
 from seed.outline import Outline, outline_page
 from seed.parse_interests import interests_of_intro, interests_of_section
 from seed.parse_news import parse_news
@@ -43,7 +43,8 @@ def _other_section(section: Outline, lines: Lines, source: PageSource) -> Sectio
 
 def visible_text(markdown: str) -> str:
     """What a reader sees of some Markdown: no tags (`<span class='anchor'>`), no blank space."""
-    return " ".join(re.sub(r"<[^>]*>", " ", markdown).split())
+    # Entities stay as written: an introduction of only `&nbsp;` has always counted as text.
+    return " ".join(html_text(markdown, decode_entities=False).split())
 
 
 def mark_owner(works: list[WorkIn], owner: str | None) -> None:

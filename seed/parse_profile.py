@@ -14,6 +14,9 @@ from seed.outline import Outline
 from seed.render import inline_children, markdown_parser, render_html
 
 _AFFILIATION = re.compile(r"\bat\s+(?:the\s+)?\[([^\]]+)\]\(([^)\s]+)\)")
+# Not NAME_PARTICLES: a particle here needs no word end after it, so each one added would take
+# in the start of the next word (`al` of `I am Ada Lee always`), and the first that matches wins
+# (`de` of `della`): the words and their order stay as they are.
 _SELF_NAMED = re.compile(
     r"\b(?:I am|I'm|I’m|This is|My name is)\s+(?:\*\*([^*]+)\*\*|"
     r"([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|van|von|de|da|di|del|le|la)){1,4}))"

@@ -12,7 +12,7 @@ from seed.authors import is_et_al, parse_author
 from seed.citation import clean_field, link_kind
 from seed.errors import Diagnostic
 from seed.front_matter import read_page_source
-from seed.inline import BOLD_OFF, BOLD_ON, inline_runs, marked_text
+from seed.inline import inline_runs, marked_text, without_bold_marks
 from seed.render import inline_children, markdown_parser
 
 _URL_KEYS = {
@@ -68,7 +68,7 @@ def citation_authors(citation: str, title: str) -> list[Author]:
 
 
 def _bare(segment: str) -> str:
-    return segment.replace(BOLD_ON, "").replace(BOLD_OFF, "").strip(" *")
+    return without_bold_marks(segment).strip(" *")
 
 
 def _links(front_matter: dict[str, Any]) -> list[Link]:

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from schemas.common import utc_now
+from schemas.common import as_utc, utc_now
 
 _VERSION = text("SELECT version FROM content_version")
 
@@ -90,4 +90,4 @@ def last_changed(engine: Engine) -> datetime:
         value = datetime.fromisoformat(value)
     if not isinstance(value, datetime):
         return utc_now()
-    return value if value.tzinfo else value.replace(tzinfo=utc_now().tzinfo)
+    return as_utc(value)

@@ -1,12 +1,12 @@
 """URL-safe slugs derived from content, so they stay the same across re-seeds."""
 
 import datetime as dt
-import html
 import re
 import unicodedata
 from collections.abc import Container
 
 from schemas.common import DatePrecision
+from seed.html_reader import html_text
 
 MAX_SLUG = 80
 
@@ -46,5 +46,4 @@ def news_slug(date: dt.date | None, precision: DatePrecision | None, text_html: 
         prefix = f"{date:%Y-%m}"
     else:
         prefix = date.isoformat()
-    visible = html.unescape(re.sub(r"<[^>]+>", " ", text_html))
-    return f"{prefix}-{slugify(visible, max_length=50)}"
+    return f"{prefix}-{slugify(html_text(text_html), max_length=50)}"

@@ -2,18 +2,18 @@
 long as their slugs do (slugs come from the content, never from row ids)."""
 
 import html
-import re
 from datetime import UTC, datetime, time
 
 from api.formats.feeds import FeedEntry
 from schemas.news import NewsPublic
 from schemas.publication import PublicationPublic
+from seed.html_reader import html_text
 
 TITLE_MAX = 100
 
 
 def plain(text_html: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text_html)).split())
+    return " ".join(html_text(text_html).split())
 
 
 def _shortened(text: str) -> str:

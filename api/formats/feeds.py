@@ -2,9 +2,11 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from email.utils import format_datetime
 from xml.etree.ElementTree import Element, SubElement, tostring
+
+from schemas.common import as_utc
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
@@ -31,12 +33,8 @@ class Feed:
     author: str | None = None
 
 
-def _utc(moment: datetime) -> datetime:
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
-
-
 def _rfc3339(moment: datetime) -> str:
-    return _utc(moment).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return as_utc(moment).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _text(parent: Element, tag: str, text: str, **attributes: str) -> Element:
@@ -74,7 +72,7 @@ def rss(feed: Feed) -> bytes:
     _text(channel, "title", feed.title)
     _text(channel, "link", feed.link)
     _text(channel, "description", feed.title)
-    _text(channel, "lastBuildDate", format_datetime(_utc(feed.updated), usegmt=True))
+    _text(channel, "lastBuildDate", format_datetime(as_utc(feed.updated), usegmt=True))
     SubElement(
         channel,
         "atom:link",
@@ -86,6 +84,6 @@ def rss(feed: Feed) -> bytes:
         _text(item, "link", entry.link)
         _text(item, "guid", entry.id, isPermaLink="false")
         moment = entry.published or entry.updated
-        _text(item, "pubDate", format_datetime(_utc(moment), usegmt=True))
+        _text(item, "pubDate", format_datetime(as_utc(moment), usegmt=True))
         _text(item, "description", entry.content_html)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(root, encoding="unicode").encode()

@@ -3,7 +3,8 @@
 import re
 import unicodedata
 
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "le"})
+from seed.authors import FAMILY_PARTICLES
+
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
@@ -17,7 +18,7 @@ def name_parts(name: str) -> tuple[str, str, str]:
     if len(words) <= 1:
         return "", " ".join(words), suffix.strip()
     start = len(words) - 1
-    while start > 1 and words[start - 1].lower() in _PARTICLES:
+    while start > 1 and words[start - 1].lower() in FAMILY_PARTICLES:
         start -= 1
     return " ".join(words[:start]), " ".join(words[start:]), suffix.strip()
 

@@ -4,6 +4,7 @@ import re
 from enum import StrEnum
 
 from schemas.work import WorkPublic
+from seed.citation import PREPRINT_VENUE
 
 
 class VenueKind(StrEnum):
@@ -14,8 +15,10 @@ class VenueKind(StrEnum):
     other = "other"
 
 
+# Work in submission or under review is exported as a preprint too (it has no venue yet); the
+# BibTeX importer's groups leave it to the entry type, so these words stay out of PREPRINT_VENUE.
 _PREPRINT = re.compile(
-    r"arxiv|preprint|biorxiv|medrxiv|ssrn|in submission|under review|submitted", re.IGNORECASE
+    rf"{PREPRINT_VENUE.pattern}|in submission|under review|submitted", re.IGNORECASE
 )
 _CONFERENCE = re.compile(
     r"(?i:conference|proceedings|workshop|symposium|findings|meeting|congress)|\b(?:ICML|ICLR|NeurIPS|"

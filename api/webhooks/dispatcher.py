@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import httpx
 from sqlalchemy import or_, select, update
@@ -17,7 +17,7 @@ from sqlmodel import col
 
 from api.settings import Settings
 from api.webhooks.signature import HEADER, signature
-from schemas.common import utc_now
+from schemas.common import as_utc, utc_now
 from schemas.webhook import WebhookEvent
 
 log = logging.getLogger("homepage.webhooks")
@@ -43,9 +43,7 @@ def event_body(event: WebhookEvent, changed_at: datetime) -> bytes:
         "event": "content.changed",
         "id": event.id,
         "version": event.version,
-        "changed_at": (changed_at if changed_at.tzinfo else changed_at.replace(tzinfo=UTC))
-        .isoformat()
-        .replace("+00:00", "Z"),
+        "changed_at": as_utc(changed_at).isoformat().replace("+00:00", "Z"),
     }
     return json.dumps(body, separators=(",", ":")).encode()
 
