@@ -11,4 +11,4 @@ COPY cli ./cli
 RUN make setup
 ENV HOMEPAGE_DATABASE_URL=sqlite:////data/homepage.db
 EXPOSE 8000
-CMD ["sh", "-c", ".venv/bin/homepage seed && exec .venv/bin/homepage serve --host 0.0.0.0 --port 8000"]
+CMD ["sh", "-c", ".venv/bin/homepage db upgrade && .venv/bin/homepage seed && exec .venv/bin/homepage serve --host 0.0.0.0 --port 8000"]

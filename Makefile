@@ -20,7 +20,9 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 run: seed
 	$(VENV)/bin/homepage serve --host 127.0.0.1 --port $(PORT)
 
+# An existing database is upgraded in place first (API news, tokens and audit kept).
 seed: setup
+	$(VENV)/bin/homepage db upgrade
 	$(VENV)/bin/homepage seed
 
 lint: setup

@@ -18,7 +18,8 @@ from api.settings import Settings, get_settings
 from api.throttle import FailureThrottle
 from api.webhooks.dispatcher import webhook_dispatcher
 from store.change_watch import watcher_for
-from store.engine import create_schema, make_engine
+from store.engine import make_engine
+from store.schema import current_problem
 
 DESCRIPTION = """\
 An academic's homepage as typed JSON: profile, research interests, news, publications,
@@ -39,8 +40,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     watcher = watcher_for(engine)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        create_schema(engine)
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.schema_problem = current_problem(engine)
         with webhook_dispatcher(settings, engine):
             yield
         if watcher is not None:

@@ -15,6 +15,7 @@ import csv
 import html
 import json
 import re
+import shutil
 import sys
 import tempfile
 import unicodedata
@@ -29,8 +30,9 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.settings import ROOT, Settings
 from seed.files import read_page
-from store.engine import create_schema, make_engine
+from store.engine import make_engine
 from store.load_page import load_page
+from store.schema import check_schema
 
 CORPUS = ROOT / "tests" / "corpus"
 READS = ("/profile", "/interests", "/news", "/publications", "/projects", "/sections")
@@ -227,12 +229,15 @@ def score_page(golden: Json, served: dict[str, Json]) -> tuple[Score, bool]:
     return score, counts_exact
 
 
-def serve_page(path: Path) -> dict[str, Json]:
-    """Seed the page into a fresh SQLite file and read every list back through the API."""
+def serve_page(path: Path, template: Path) -> dict[str, Json]:
+    """Seed the page into a fresh copy of a migrated SQLite file and read every list back
+    through the API."""
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(database_url=f"sqlite:///{folder}/corpus.db", content=path)
+        database = Path(folder) / "corpus.db"
+        shutil.copyfile(template, database)
+        settings = Settings(database_url=f"sqlite:///{database}", content=path)
         engine = make_engine(settings.database_url)
-        create_schema(engine)
+        check_schema(engine)
         load_page(engine, read_page(path).page)
         with TestClient(create_app(settings, engine)) as client:
             return {read: client.get(read, params={"limit": 1000}).json() for read in READS}
@@ -249,14 +254,20 @@ class PageResult:
 
 def score_corpus(names: Sequence[str] = ()) -> list[PageResult]:
     results = []
-    for golden_path in sorted((CORPUS / "golden").glob("*.json")):
-        if names and golden_path.stem not in names:
-            continue
-        golden = json.loads(golden_path.read_text(encoding="utf-8"))
-        score, exact = score_page(golden, serve_page(CORPUS / golden["file"]))
-        results.append(
-            PageResult(golden_path.stem, score.right, score.checked, exact, score.misses)
-        )
+    with tempfile.TemporaryDirectory() as folder:
+        template = Path(folder) / "migrated.db"
+        engine = make_engine(f"sqlite:///{template}")
+        check_schema(engine)
+        engine.dispose()
+        for golden_path in sorted((CORPUS / "golden").glob("*.json")):
+            if names and golden_path.stem not in names:
+                continue
+            golden = json.loads(golden_path.read_text(encoding="utf-8"))
+            served = serve_page(CORPUS / golden["file"], template)
+            score, exact = score_page(golden, served)
+            results.append(
+                PageResult(golden_path.stem, score.right, score.checked, exact, score.misses)
+            )
     return results
 
 
@@ -329,7 +340,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     exact_pages = sum(r.counts_exact for r in results)
     print(
         f"\nPooled: {right}/{checked} fields right ({100 * right / checked:.1f} %); "
-        f"per page on average {100 * per_page:.1f} %; counts exact on {exact_pages}/{len(results)} pages."
+        f"per page on average {100 * per_page:.1f} %; "
+        f"counts exact on {exact_pages}/{len(results)} pages."
     )
 
 

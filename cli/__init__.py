@@ -2,7 +2,7 @@
 
 import typer
 
-from cli import export, imports, news, seed, serve, token
+from cli import db, export, imports, news, seed, serve, token
 
 app = typer.Typer(
     help="Serve an academic homepage as a typed JSON API.",
@@ -15,6 +15,7 @@ app.add_typer(token.app, name="token")
 app.add_typer(news.app, name="news")
 app.add_typer(imports.app, name="import")
 app.add_typer(export.app, name="export")
+app.add_typer(db.app, name="db")
 
 
 def main() -> None:

@@ -9,13 +9,13 @@ from sqlmodel import Session, col, select
 
 from api.formats.markdown import StoredContent, export_page
 from api.settings import get_settings
+from cli.database import opened
 from schemas.common import Source
 from schemas.news import News, NewsPublic
 from schemas.project import Project, ProjectPublic
 from schemas.publication import Publication, PublicationPublic
 from seed.errors import PageError
 from seed.files import read_text, site_page
-from store.engine import create_schema, make_engine
 from store.news import NEWEST_FIRST
 
 app = typer.Typer(help="Write the content out in other formats.", no_args_is_help=True)
@@ -64,13 +64,8 @@ def export_markdown(
     except PageError as error:
         err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
-    engine = make_engine(settings.database_url)
-    try:
-        create_schema(engine)
-        with Session(engine) as session:
-            stored = _stored(session)
-    finally:
-        engine.dispose()
+    with opened(settings.database_url) as engine, Session(engine) as session:
+        stored = _stored(session)
     written = export_page(text, stored)
     if to is None:
         typer.echo(written, nl=False)

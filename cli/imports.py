@@ -10,10 +10,10 @@ from rich.table import Table
 from sqlmodel import Session
 
 from api.settings import get_settings
+from cli.database import opened, refuse
 from seed.errors import PageError
 from seed.files import read_text
 from seed.parse_bibtex import parse_bibtex
-from store.engine import create_schema, make_engine
 from store.load_bibtex import ImportSummary, load_bibtex
 from store.profile import find_profile
 
@@ -45,21 +45,17 @@ def import_bibtex(
     """
     settings = get_settings()
     logging.getLogger("bibtexparser").setLevel(logging.ERROR)  # its warnings are ours to report
-    engine = make_engine(settings.database_url)
-    try:
-        create_schema(engine)
+    with opened(settings.database_url) as engine:
         with Session(engine) as session:
             profile = find_profile(session)
         owner = owner or settings.owner_name or (profile.name if profile else None)
-        entries, warnings = parse_bibtex(str(file), read_text(file), owner)
+        try:
+            entries, warnings = parse_bibtex(str(file), read_text(file), owner)
+        except PageError as error:
+            raise refuse(error) from None
         for warning in warnings:
             err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
         summary = load_bibtex(engine, entries)
-    except PageError as error:
-        err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
-    finally:
-        engine.dispose()
     for key in summary.skipped:
         err.print(
             f"[yellow]warning:[/yellow] {file}: {key}: a publication from the page or the API "

@@ -12,11 +12,11 @@ from rich.console import Console
 from rich.table import Table
 
 from api.settings import get_settings
+from cli.database import opened, refuse
 from schemas.page import PageIn
 from seed.errors import PageError
 from seed.files import read_content
 from seed.parse_page import ParsedPage
-from store.engine import create_schema, make_engine
 from store.load_page import LoadSummary, load_page
 
 out = Console()
@@ -85,24 +85,25 @@ def seed(
 
 def _seed(content: Path | None, *, check: bool, as_json: bool) -> None:
     settings = get_settings()
-    path = content or settings.content
     try:
-        parsed = read_content(path, owner_name=settings.owner_name)
+        parsed = read_content(content or settings.content, owner_name=settings.owner_name)
     except PageError as error:
-        err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
-    for warning in parsed.warnings:
-        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
+        raise refuse(error) from None
     if check:
+        _warn(parsed)
         if as_json:
             typer.echo(_check_json(parsed))
         else:
             out.print(_check_table(parsed.page))
             out.print(f"{len(parsed.warnings)} warning(s); nothing was stored.")
         return
-    engine = make_engine(settings.database_url)
-    create_schema(engine)
-    summary = load_page(engine, parsed.page)
-    engine.dispose()
+    with opened(settings.database_url) as engine:  # an out-of-date database is refused first
+        _warn(parsed)
+        summary = load_page(engine, parsed.page)
     out.print(_summary_table(summary))
     out.print("Content changed." if summary.changed else "Nothing changed.")
+
+
+def _warn(parsed: ParsedPage) -> None:
+    for warning in parsed.warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)

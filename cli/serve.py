@@ -5,6 +5,8 @@ from typing import Annotated
 import typer
 import uvicorn
 
+from cli.database import opened
+
 
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -12,7 +14,9 @@ def serve(
     workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
     access_log: Annotated[bool, typer.Option(help="Log every request.")] = False,
 ) -> None:
-    """Serve the API."""
+    """Serve the API (the database must be at this release's schema: `homepage db upgrade`)."""
+    with opened():
+        pass  # refuses an out-of-date database before any worker starts
     uvicorn.run(
         "api.main:create_app",
         factory=True,

@@ -12,10 +12,9 @@ from rich.console import Console
 from rich.table import Table
 from sqlmodel import Session
 
-from api.settings import get_settings
+from cli.database import opened
 from schemas.token import Scope, TokenPublic
-from store.engine import create_schema, make_engine, write_session
-from store.errors import StoreError
+from store.engine import write_session
 from store.tokens import create_token, list_tokens, revoke_token
 
 app = typer.Typer(help="Create, list and revoke API tokens.", no_args_is_help=True)
@@ -37,16 +36,8 @@ def parse_duration(text: str) -> timedelta | None:
 @contextmanager
 def _token_store() -> Iterator[Session]:
     """A write session on the configured database; a refused command exits 1 with its reason."""
-    engine = make_engine(get_settings().database_url)
-    create_schema(engine)
-    try:
-        with write_session(engine) as session:
-            yield session
-    except StoreError as error:
-        err.print(f"[red]error:[/red] {error}", highlight=False)
-        raise typer.Exit(1) from None
-    finally:
-        engine.dispose()
+    with opened() as engine, write_session(engine) as session:
+        yield session
 
 
 @app.command("create")

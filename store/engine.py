@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
 import schemas.audit
 import schemas.content_version
@@ -21,9 +21,7 @@ import schemas.publication
 import schemas.section
 import schemas.token
 import schemas.webhook  # noqa: F401  (registers every table on SQLModel.metadata)
-from store.changes import ensure_version_row
 from store.errors import StorageFull
-from store.search import create_search_index
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -57,14 +55,6 @@ def make_engine(url: str) -> Engine:
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
-
-
-def create_schema(engine: Engine) -> None:
-    """Create missing tables and search indexes; safe to run on every start."""
-    SQLModel.metadata.create_all(engine)
-    with engine.begin() as connection:
-        create_search_index(connection)
-        ensure_version_row(connection)
 
 
 @contextmanager

@@ -28,3 +28,7 @@ class StorageFull(StoreError):
         self, message: str = "The server's storage is full; the write was not saved."
     ) -> None:
         super().__init__(message)
+
+
+class SchemaOutOfDate(StoreError):
+    """The database's schema is not this release's: `homepage db upgrade` first."""

@@ -9,6 +9,7 @@ server (as `make test` does on its second pass), a new schema on that server.
 """
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,8 +23,9 @@ from api.main import create_app
 from api.settings import ROOT, Settings
 from schemas.token import Scope
 from seed.files import read_page
-from store.engine import create_schema, make_engine, write_session
+from store.engine import make_engine, write_session
 from store.load_page import load_page
+from store.schema import check_schema
 from store.tokens import create_token
 
 SEED_PAGE = ROOT / "seed" / "about.md"
@@ -64,10 +66,25 @@ def settings(database_url: str) -> Settings:
     return Settings(database_url=database_url, content=SEED_PAGE)
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file brought to the current revision by the migrations, once per run."""
+    path = tmp_path_factory.mktemp("template") / "homepage.db"
+    engine = make_engine(f"sqlite:///{path}")
+    check_schema(engine)
+    engine.dispose()
+    return path
+
+
 @pytest.fixture
-def engine(settings: Settings) -> Iterator[Engine]:
+def engine(settings: Settings, migrated_sqlite: Path) -> Iterator[Engine]:
+    """The test's database at the current revision: a copy of the migrated SQLite file, or a
+    PostgreSQL schema the migrations run on."""
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and url.database:
+        shutil.copyfile(migrated_sqlite, url.database)
     engine = make_engine(settings.database_url)
-    create_schema(engine)
+    check_schema(engine)
     yield engine
     engine.dispose()
 

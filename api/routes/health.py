@@ -1,6 +1,6 @@
 from typing import Literal
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Request, status
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
@@ -20,8 +20,10 @@ class HealthPublic(BaseModel):
     response_model=HealthPublic,
     responses={503: {"model": ErrorPublic, "description": "The database does not answer."}},
 )
-def read_health(session: SessionDep) -> HealthPublic:
-    """Whether the API and its database answer."""
+def read_health(request: Request, session: SessionDep) -> HealthPublic:
+    """Whether the API and its database answer, at this release's schema."""
+    if (problem := getattr(request.app.state, "schema_problem", None)) is not None:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, problem)
     try:
         session.exec(text("SELECT 1"))  # type: ignore[call-overload]
     except SQLAlchemyError:

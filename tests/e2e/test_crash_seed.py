@@ -11,8 +11,9 @@ import pytest
 
 from bench.generate import page
 from schemas.news import NewsCreate
-from store.engine import create_schema, make_engine, write_session
+from store.engine import make_engine, write_session
 from store.news_writes import create_news
+from store.schema import check_schema
 from tests.server import BIN, homepage_env, run_homepage
 
 pytestmark = pytest.mark.sqlite_only
@@ -62,7 +63,7 @@ def test_killing_seed_midway_leaves_the_previous_content_whole(tmp_path: Path) -
     env = homepage_env(database)
     assert run_homepage("seed", env=env).returncode == 0
     engine = make_engine(f"sqlite:///{database}")
-    create_schema(engine)
+    check_schema(engine)
     with write_session(engine) as session:
         create_news(session, NewsCreate(text="Posted through the API."), "laptop")
     engine.dispose()
