@@ -22,7 +22,10 @@ _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|[^\W\d_]\.)$")
 _APA_NAME = re.compile(
     r"^[^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*){0,3},\s(?:[A-Z][a-z]?\.[\s\-]*){1,4}$"
 )
-_ET_AL = re.compile(r"^et\.?\s+al\.?$", re.IGNORECASE)
+_ET_AL = re.compile(r"^(?:et\.?\s+al\.?|\.{3}|…|\.\s\.\s\.)$", re.IGNORECASE)
+"""`et al.`, or an ellipsis standing for the authors left out."""
+_SENTENCE_END = re.compile(r"([^\W\d_]{2,})\.(\W*)$")
+_INITIAL = re.compile(r"^[A-Z]{1,3}$")
 
 
 def _strip_marks(text: str) -> tuple[str, set[str]]:
@@ -69,7 +72,7 @@ def _is_single_name(word: str) -> bool:
 def parse_author(segment: str) -> Author | None:
     """One author from a segment of an author list, or None when it is not a name."""
     bold = BOLD_ON in segment
-    text = without_bold_marks(segment)
+    text = _without_sentence_period(without_bold_marks(segment))
     name, marks = _strip_marks(text)
     name = " ".join(name.replace("\\", "").split())
     if not (is_name(name) or _APA_NAME.match(name)):
@@ -82,14 +85,42 @@ def parse_author(segment: str) -> Author | None:
     )
 
 
+def _without_sentence_period(text: str) -> str:
+    """`Ana Ruiz.` ends a sentence, not a name; `A. Ruiz` and `Ruiz, A.` keep their initials."""
+    match = _SENTENCE_END.search(text)
+    if match is None or not any(char.islower() for char in match.group(1)):
+        return text
+    return text[: match.end(1)] + match.group(2)
+
+
 def is_et_al(segment: str) -> bool:
     text = without_bold_marks(segment).strip()
     return bool(_ET_AL.match(text))
 
 
 def same_person(a: str, b: str) -> bool:
-    """Names match when their words match, ignoring case, accents and punctuation."""
-    return _name_key(a) == _name_key(b)
+    """Names match when their words match, ignoring case, accents and punctuation, or when
+    one gives the other's given names as initials: `H M Gomes`, `HM Gomes`, `H. M. Gomes` are
+    `Heitor Murilo Gomes`."""
+    return _name_key(a) == _name_key(b) or _same_by_initials(a, b)
+
+
+def _same_by_initials(a: str, b: str) -> bool:
+    left, right = a.replace(".", " ").split(), b.replace(".", " ").split()
+    if len(left) < 2 or len(right) < 2 or _name_key(left[-1]) != _name_key(right[-1]):
+        return False
+    given_left, given_right = left[:-1], right[:-1]
+    if not (_all_initials(given_left) or _all_initials(given_right)):
+        return False
+    return _initials(given_left) == _initials(given_right)
+
+
+def _all_initials(words: list[str]) -> bool:
+    return all(_INITIAL.match(word) for word in words)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(word if _INITIAL.match(word) else word[0] for word in words).upper()
 
 
 @lru_cache(maxsize=4096)

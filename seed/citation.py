@@ -12,6 +12,14 @@ from seed.inline import Run, links_of, marked_text, without_bold_marks
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _TRAILING_NOTE = re.compile(r"\s*[(（\[]([^()（）\[\]]*[a-z][^()（）\[\]]*)[)）\]]\s*$")
+_DANGLING_LABEL = re.compile(r"[\s.,;]*\b(?:DOI|URL|Paper|PDF|Link|Code)s?\s*:?\s*$", re.I)
+"""A link's label left at the end of a venue once its link is taken out: `…, 2022. DOI:`."""
+_NOTE_FROM = re.compile(
+    r"[\s,;.\-–—]+((?:oral|spotlight|highlight|poster|best\s+\w*\s*paper(?:\s+award)?|award|"
+    r"nominee|finalist)\b.*)$",
+    re.IGNORECASE,
+)
+"""Where a venue turns into what the work received: `ICLR 2024 Oral (top 1.5%)`."""
 _SET_APART = re.compile(r'^\s*(?:\[([^\]]+)\]|"([^"]+)"|“([^”]+)”)\s*$')
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)|\|")
 _VENUE_WORDS = re.compile(
@@ -88,13 +96,18 @@ def _certainly_venue(text: str) -> bool:
 
 
 def split_venue(venue: str) -> tuple[str | None, int | None, str | None]:
-    """The venue without its trailing note, the year it states, and the note (`Oral`)."""
+    """The venue without its trailing note, the year it states, and the note: in parentheses
+    at the end (`(Oral)`), or from a presentation or award word on (`ICLR Oral (top 1.5%)`)."""
+    venue = clean_field(_DANGLING_LABEL.sub("", venue))
     note = None
-    venue = clean_field(venue)
-    match = _TRAILING_NOTE.search(venue)
-    if match is not None:
-        note = clean_field(match.group(1)) or None
-        venue = venue[: match.start()]
+    award = _NOTE_FROM.search(venue)
+    if award is not None and award.start() > 0:
+        venue, note = venue[: award.start()], clean_field(award.group(1)) or None
+    else:
+        match = _TRAILING_NOTE.search(venue)
+        if match is not None:
+            note = clean_field(match.group(1)) or None
+            venue = venue[: match.start()]
     venue = clean_field(venue)
     years = _YEAR.findall(venue)
     return venue or None, int(years[-1]) if years else None, note

@@ -2,7 +2,7 @@
 in paper boxes, blockquotes and APA lists; one-line entries go to `seed.citation`."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from schemas.common import Author, Link, LinkKind
 from schemas.work import WorkIn
@@ -17,6 +17,8 @@ _APA = re.compile(
 )
 _CODE_HOST = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)/")
 _PUNCTUATION = re.compile(r"^[\s\[\]()|,.;:·•/\\-]*$")
+_NAME_THEN_PERIOD = re.compile(r"[^\W\d_]{2,}\.\s+")
+"""The first word of two or more letters that ends a sentence (an initial such as `M.` does not)."""
 
 
 @dataclass
@@ -44,13 +46,44 @@ class _Line:
 
 
 def split_lines(runs: list[Run]) -> list[_Line]:
+    """The entry's lines; a line that opens with its authors and goes on after a sentence
+    period (`A Ruiz, M Lopez. ACM Computing Surveys, 2022.`) is an author line and the next."""
     lines: list[list[Run]] = [[]]
     for run in runs:
         if run.text == "\n":
             lines.append([])
         else:
             lines[-1].append(run)
-    return [_Line(line) for line in lines if plain_text(line)]
+    return [part for line in lines if plain_text(line) for part in _authors_then_rest(line)]
+
+
+def _authors_then_rest(runs: list[Run]) -> list[_Line]:
+    text = "".join(run.text for run in runs)
+    match = _NAME_THEN_PERIOD.search(text)
+    if match is not None:
+        left, right = _split_runs(runs, match.end())
+        if plain_text(right) and parse_author_line(marked_text(left)):
+            return [_Line(left), _Line(right)]
+    return [_Line(runs)]
+
+
+def _split_runs(runs: list[Run], offset: int) -> tuple[list[Run], list[Run]]:
+    """The runs before and after a character offset into their joined text."""
+    left: list[Run] = []
+    right: list[Run] = []
+    position = 0
+    for run in runs:
+        end = position + len(run.text)
+        if end <= offset:
+            left.append(run)
+        elif position >= offset:
+            right.append(run)
+        else:
+            cut = offset - position
+            left.append(replace(run, text=run.text[:cut]))
+            right.append(replace(run, text=run.text[cut:]))
+        position = end
+    return left, right
 
 
 def _venue_text(line: _Line, *, anywhere: bool = False) -> str:

@@ -48,7 +48,12 @@ def label_kind(tokens: list[Token], index: int) -> tuple[str, SectionKind] | Non
 
 
 def _starts_section(current: Outline, level: int, kind: SectionKind, top: int) -> bool:
+    """A heading at the page's top level starts a section, and so does one at or above the
+    level of the news, publications, projects or interests section it follows; a deeper one
+    starts a section only when it names a known kind."""
     if level <= top:
+        return True
+    if current.kind is not SectionKind.other and current.level and level <= current.level:
         return True
     if kind is SectionKind.other:
         return False

@@ -29,6 +29,7 @@ def _interest(text: str) -> InterestIn | None:
 
 
 def _list_interests(tokens: list[Token], index: int) -> tuple[list[InterestIn], int]:
+    """One area per item (`Area: topic, topic`); an item's nested items are its topics."""
     inner, end = children_until_close(tokens, index)
     interests = []
     for _, item_tokens in top_level_items(inner):
@@ -36,19 +37,43 @@ def _list_interests(tokens: list[Token], index: int) -> tuple[list[InterestIn], 
         if inline is not None and (
             interest := _interest(plain_text(inline_runs(inline_children(inline))))
         ):
+            if not interest.topics:
+                interest.topics = _nested_topics(item_tokens)
             interests.append(interest)
     return interests, end
 
 
+def _nested_topics(item_tokens: list[Token]) -> list[str]:
+    start = next((i for i, token in enumerate(item_tokens) if token.type in _LISTS), None)
+    return [] if start is None else _list_items(item_tokens, start)[0]
+
+
+def _list_items(tokens: list[Token], index: int) -> tuple[list[str], int]:
+    """Each item's text, whole, without a final period."""
+    inner, end = children_until_close(tokens, index)
+    texts = []
+    for _, item_tokens in top_level_items(inner):
+        inline = first_inline(item_tokens)
+        if inline is not None:
+            text = plain_text(inline_runs(inline_children(inline))).strip().rstrip(".;")
+            if text:
+                texts.append(text)
+    return texts, end
+
+
 def interests_of_section(section: Outline) -> list[InterestIn]:
-    """Every list item of an Interests section, or its sub-headings when it has no list."""
+    """Every list item of an Interests section; or, where sub-headings head the lists, each
+    sub-heading an area and the items under it its topics; or the sub-headings alone."""
     tokens = section.tokens
     interests: list[InterestIn] = []
     headings: list[InterestIn] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token.type in _LISTS:
+        if token.type in _LISTS and headings:
+            topics, index = _list_items(tokens, index)
+            headings[-1].topics.extend(topics)
+        elif token.type in _LISTS:
             found, index = _list_interests(tokens, index)
             interests.extend(found)
         elif token.type == "heading_open":
@@ -56,7 +81,9 @@ def interests_of_section(section: Outline) -> list[InterestIn]:
             index += 3
         else:
             index += 1
-    return interests or headings
+    return (
+        [*interests, *headings] if any(area.topics for area in headings) else interests or headings
+    )
 
 
 def interests_of_intro(intro: Outline) -> list[InterestIn]:

@@ -9,6 +9,7 @@ from schemas.work import WorkIn
 from seed.authors import is_name
 from seed.blocks import Lines
 from seed.citation import typed_links
+from seed.html_reader import html_text
 from seed.inline import inline_runs
 from seed.outline import Outline
 from seed.render import inline_children, markdown_parser, render_html
@@ -45,7 +46,7 @@ def infer_owner_name(
     marked = Counter(author.name for work in works for author in work.authors if author.is_owner)
     if marked:
         return marked.most_common(1)[0][0]
-    for match in _SELF_NAMED.finditer(biography):
+    for match in _SELF_NAMED.finditer(" ".join(html_text(biography).split())):
         name = " ".join((match.group(1) or match.group(2)).split())
         if _is_owner_name(name):
             return name

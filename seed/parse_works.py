@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from schemas.work import WorkIn
+from seed.author_list import parse_author_line
 from seed.blocks import children_until_close, top_level_items
-from seed.entry import parse_entry
+from seed.citation import clean_field
+from seed.entry import parse_entry, split_lines
 from seed.errors import Diagnostic
 from seed.featured import without_featured_mark
 from seed.front_matter import PageSource
 from seed.headings import clean_title
 from seed.html_runs import html_runs
-from seed.inline import Run, inline_runs, plain_text
+from seed.inline import Run, inline_runs, marked_text, plain_text
 from seed.outline import Outline, heading_text
 from seed.render import inline_children
 
@@ -23,6 +25,17 @@ _LISTS = ("bullet_list_open", "ordered_list_open")
 _DIV_OPEN = re.compile(r"<div\b", re.IGNORECASE)
 _DIV_CLOSE = re.compile(r"</div\s*>", re.IGNORECASE)
 _LEGEND = re.compile(r"^\W*(?:equal contribution|corresponding author|co-first)", re.IGNORECASE)
+_MARK_MEANING = re.compile(
+    r"equal(?:ly)? contribut|corresponding|co-first|joint first|alphabetical", re.IGNORECASE
+)
+_MARK_SYMBOL = re.compile(r"[*#†‡✉★^]")
+_PLACEHOLDER = re.compile(
+    r"\b(?:coming soon|to come|stay tuned|tba|tbd|under construction|"
+    r"will be (?:updated|added|posted)|yyyy)\b",
+    re.IGNORECASE,
+)
+_GROUP_YEAR = re.compile(r"^(?:year\s+|in\s+)?((?:19|20)\d\d)$", re.IGNORECASE)
+_NAMED = re.compile(r"^(?P<name>[^:：]{1,80})[:：]\s*(?P<rest>\S.*)$", re.DOTALL)
 
 
 @dataclass
@@ -33,8 +46,9 @@ class _Entry:
     in_list: bool
 
 
-def _entry_runs(tokens: list[Token]) -> list[Run]:
-    """The runs of an entry's own blocks (not of lists nested in it), blocks on their own lines."""
+def _block_runs(tokens: list[Token], *, nested: bool) -> list[Run]:
+    """The runs of an entry's blocks, each on its own line; with `nested`, the blocks of lists
+    nested in it too."""
     runs: list[Run] = []
     depth = 0
     for token in tokens:
@@ -42,7 +56,7 @@ def _entry_runs(tokens: list[Token]) -> list[Run]:
             depth += 1
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             depth -= 1
-        elif depth == 0 and token.type in ("inline", "html_block"):
+        elif (depth == 0 or nested) and token.type in ("inline", "html_block"):
             if runs:
                 runs.append(Run("\n"))
             if token.type == "inline":
@@ -50,6 +64,29 @@ def _entry_runs(tokens: list[Token]) -> list[Run]:
             else:
                 runs.extend(html_runs(token.content))
     return runs
+
+
+def _entry_runs(tokens: list[Token]) -> list[Run]:
+    """An entry's own lines. Nested items are its further lines (authors, venue) when its own
+    text is only a title and one of them is an author line; otherwise they are left out."""
+    own = _block_runs(tokens, nested=False)
+    work = parse_entry(own)
+    if work is not None and work.authors:
+        return own
+    every = _block_runs(tokens, nested=True)
+    further = split_lines(every)[1:]
+    if any(parse_author_line(marked_text(line.runs)) for line in further):
+        return every
+    return own
+
+
+def _opens_with_authors(tokens: list[Token]) -> bool:
+    """Whether the first line of the first block is an author line."""
+    first = next((token for token in tokens if token.type in ("inline", "heading_open")), None)
+    if first is None or first.type != "inline":
+        return False
+    lines = split_lines(inline_runs(inline_children(first)))
+    return bool(lines) and parse_author_line(marked_text(lines[0].runs)) is not None
 
 
 def _div_depth(token: Token) -> int:
@@ -76,6 +113,15 @@ def _entries(section: Outline) -> Iterator[_Entry]:
         token = tokens[index]
         line = token.map[0] if token.map else section.line
         if token.type == "heading_open":
+            end = _next_heading(tokens, index + 3)
+            if _opens_with_authors(tokens[index + 3 : end]):
+                # A sub-heading over its authors is the entry's title; the entry runs to the
+                # next heading (its abstract and links included).
+                title = inline_runs(inline_children(tokens[index + 1]))
+                runs = [*title, Run("\n"), *_block_runs(tokens[index + 3 : end], nested=False)]
+                yield _Entry(group, line, runs, False)
+                index = end
+                continue
             group = clean_title(heading_text(tokens, index)) or None
             index += 3
         elif token.type in _LISTS:
@@ -91,6 +137,43 @@ def _entries(section: Outline) -> Iterator[_Entry]:
             yield _Entry(group, line, _entry_runs(inner), False)
         else:
             index += 1
+
+
+def _next_heading(tokens: list[Token], index: int) -> int:
+    return next(
+        (i for i in range(index, len(tokens)) if tokens[i].type == "heading_open"), len(tokens)
+    )
+
+
+def _is_legend(text: str) -> bool:
+    """A line that explains the author marks (`* denotes equal contribution`), not a work."""
+    if _LEGEND.match(text):
+        return True
+    return (
+        len(text.split()) <= 15
+        and _MARK_SYMBOL.search(text) is not None
+        and _MARK_MEANING.search(text) is not None
+    )
+
+
+def _is_placeholder(work: WorkIn) -> bool:
+    """`Coming soon`, `TBA`, an unfilled `YYYY.MM`: a template's promise of works, with no
+    author, venue, year or web link."""
+    linked = any(link.url.startswith(("http://", "https://")) for link in work.links)
+    return (
+        not (work.authors or work.venue or work.year or linked)
+        and _PLACEHOLDER.search(work.title) is not None
+    )
+
+
+def _named(work: WorkIn, runs: list[Run]) -> None:
+    """A project written `Name: what it is` (the name often linked) is titled by its name."""
+    lines = split_lines(runs)
+    if work.authors or work.venue is not None or not lines:
+        return
+    match = _NAMED.match(plain_text(lines[0].runs))
+    if match and len(match["name"].split()) <= 6 and len(match["rest"].split()) >= 3:
+        work.title = clean_field(match["name"])
 
 
 def _is_bare_title(entry: _Entry) -> bool:
@@ -137,13 +220,17 @@ def parse_works(
     for entry in _merged(_entries(section)):
         line = source.file_line(entry.line)
         text = plain_text(entry.runs)
-        if not text or _LEGEND.match(text):
+        if not text or _is_legend(text):
             continue
         runs, featured = without_featured_mark(entry.runs)
         work = parse_entry(runs, line=line, group=entry.group)
-        if work is None:
+        if work is None or _is_placeholder(work):
             continue
         work.featured = featured
+        if noun == "project":
+            _named(work, runs)
+        if work.year is None and work.group and (year := _GROUP_YEAR.match(work.group.strip())):
+            work.year = int(year.group(1))
         if (problem := _too_long(work)) is not None:
             warnings.append(Diagnostic(source.path, line, f"{noun} skipped: {problem}"))
             continue

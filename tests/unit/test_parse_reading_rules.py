@@ -1,0 +1,106 @@
+"""Hand-made pages, one per kind of misread the importer used to make, read as a careful
+reader would: titles under sub-headings, nested entry lines, legends, placeholders, years
+from group headings, named projects, interests under sub-headings, owners in initials."""
+
+from schemas.page import PageIn
+from seed.parse_page import parse_page
+from tests.unit.test_parse_corpus_fields import written
+
+Work = tuple[str, str, str | None, int | None, str | None, list[str]]
+
+
+def works(page: PageIn, kind: str = "publications") -> list[Work]:
+    return [
+        (
+            work.title,
+            ", ".join(written(author) for author in work.authors),
+            work.venue,
+            work.year,
+            work.note,
+            [link.url for link in work.links],
+        )
+        for work in getattr(page, kind)
+    ]
+
+
+def read(text: str, owner: str | None = None) -> PageIn:
+    return parse_page("page.md", text, owner).page
+
+
+def test_a_sub_heading_over_its_authors_is_the_title_and_the_abstract_no_work() -> None:
+    page = read(
+        "# Publications\n\n### Sparse Mixtures of Experts at Scale\n"
+        "Ana Ruiz, Jane Doe, Wei Chen. Journal of Machine Learning Research, 2024. DOI:\n\n"
+        "We study sparse experts.\n\n### Pruning Without Tears\n"
+        "H M Gomes, J Doe, … , Li Wang. ACM Computing Surveys, 2022.\n",
+        owner="Jane Doe",
+    )
+    assert works(page) == [
+        (
+            "Sparse Mixtures of Experts at Scale",
+            "Ana Ruiz, **Jane Doe**, Wei Chen",
+            "Journal of Machine Learning Research, 2024",
+            2024,
+            None,
+            [],
+        ),
+        (
+            "Pruning Without Tears",
+            "H M Gomes, **J Doe**, Li Wang",
+            "ACM Computing Surveys, 2022",
+            2022,
+            None,
+            [],
+        ),
+    ]
+
+
+def test_nested_items_are_the_lines_of_their_entry_and_a_legend_is_no_work() -> None:
+    page = read(
+        "# Publications\n\n- **Efficient Adapters for Speech**\n"
+        "  - Ana Ruiz\\*, **Jane Doe**\\*, Wei Chen\n  - ICLR 2024 Oral (top 1.5%)\n"
+        "- **Quiet Models**\n  - Wei Chen, **Jane Doe**\n  - NeurIPS 2023\n\n"
+        "\\* denotes equal contribution, # denotes alphabetical order\n"
+    )
+    assert works(page) == [
+        (
+            "Efficient Adapters for Speech",
+            "Ana Ruiz*, **Jane Doe***, Wei Chen",
+            "ICLR 2024",
+            2024,
+            "Oral (top 1.5%)",
+            [],
+        ),
+        ("Quiet Models", "Wei Chen, **Jane Doe**", "NeurIPS 2023", 2023, None, []),
+    ]
+
+
+def test_a_year_heading_dates_its_works_and_placeholders_are_no_works() -> None:
+    page = read(
+        "# Projects\n\n- [Helios](https://example.org/helios): A network simulator for "
+        "satellite links.\n- YYYY.MM - YYYY.MM\n\n# Publications\n\n## 2023\n\n"
+        "- Ana Ruiz, Jane Doe, A Study of Things, Workshop on Things\n\n"
+        "## Under review\n\n- Coming soon, stay tuned\n"
+    )
+    assert works(page) == [
+        ("A Study of Things", "Ana Ruiz, Jane Doe", "Workshop on Things", 2023, None, [])
+    ]
+    assert works(page, "projects") == [
+        ("Helios", "", None, None, None, ["https://example.org/helios"])
+    ]
+
+
+def test_interests_under_sub_headings_and_nested_topics() -> None:
+    under_headings = read(
+        "I am <span class='name'>Jane Doe</span>, a researcher.\n\n## Research Interests\n\n"
+        "### Machine Learning\n- Sparse models.\n- Pruning\n\n## Teaching\nTaught things.\n"
+    )
+    nested = read("# Research Interests\n\n- Efficient AI\n  - Quantization\n  - Distillation.\n")
+    assert [(i.area, i.topics) for i in under_headings.interests] == [
+        ("Machine Learning", ["Sparse models", "Pruning"])
+    ]
+    assert [s.title for s in under_headings.sections] == ["Teaching"]
+    assert under_headings.profile.name == "Jane Doe"
+    assert [(i.area, i.topics) for i in nested.interests] == [
+        ("Efficient AI", ["Quantization", "Distillation"])
+    ]
