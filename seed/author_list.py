@@ -4,16 +4,15 @@ legend some pages append (`(* Equal contribution)`) left out."""
 import re
 
 from schemas.common import Author
-from seed.authors import is_et_al, parse_author
-from seed.citation import split_top_level
+from seed.authors import CORRESPONDING_MARKS, EQUAL_MARKS, is_et_al, parse_author
 from seed.inline import BOLD_OFF, BOLD_ON, without_bold_marks
+from seed.segments import AND, split_top_level
 
 _LEGEND = re.compile(
     r"[(（][^()（）]*(?:equal|contribut|correspond|co-first|joint first)[^()（）]*[)）]", re.I
 )
-_AND = re.compile(r"(?:^|\s+)(?:and|&)\s+", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.(?:\s*-\s*|\s*)?)+$")
-_MARK_CHARS = "*⚖#†‡✉★\ufe0f\u200d0123456789^ "
+_MARK_CHARS = "".join(EQUAL_MARKS | CORRESPONDING_MARKS) + "\ufe0f\u200d0123456789^ "
 
 
 def without_legend(text: str) -> str:
@@ -29,7 +28,7 @@ def author_segments(text: str) -> list[str]:
     pairs joined again."""
     parts: list[str] = []
     for segment in split_top_level(without_legend(text)):
-        parts.extend(part for part in _AND.split(segment) if part.strip(" " + BOLD_OFF + BOLD_ON))
+        parts.extend(part for part in AND.split(segment) if part.strip(" " + BOLD_OFF + BOLD_ON))
     joined: list[str] = []
     for part in parts:
         if joined and _INITIALS.match(_bare(part)) and not _INITIALS.match(_bare(joined[-1])):

@@ -7,7 +7,7 @@ from functools import lru_cache
 from schemas.common import Author
 from seed.inline import BOLD_ON, without_bold_marks
 
-EQUAL_MARKS = frozenset("*⚖#")
+EQUAL_MARKS = frozenset("*∗＊⁎⚖#")
 CORRESPONDING_MARKS = frozenset("†‡✉★")
 _MARKS = EQUAL_MARKS | CORRESPONDING_MARKS | {"\ufe0f", "\u200d"}
 FAMILY_PARTICLES = frozenset(
@@ -26,6 +26,10 @@ _ET_AL = re.compile(r"^(?:et\.?\s+al\.?|\.{3}|…|\.\s\.\s\.)$", re.IGNORECASE)
 """`et al.`, or an ellipsis standing for the authors left out."""
 _SENTENCE_END = re.compile(r"([^\W\d_]{2,})\.(\W*)$")
 _INITIAL = re.compile(r"^[A-Z]{1,3}$")
+_VENUE_WORD = re.compile(
+    r"\b(?:IEEE|ACM|Journal|Letters|Transactions|Proceedings|Conference|Workshop|Symposium)\b"
+)
+"""`IEEE Signal Processing Letters` reads like a name, but no person is called that."""
 
 
 def _strip_marks(text: str) -> tuple[str, set[str]]:
@@ -75,7 +79,7 @@ def parse_author(segment: str) -> Author | None:
     text = _without_sentence_period(without_bold_marks(segment))
     name, marks = _strip_marks(text)
     name = " ".join(name.replace("\\", "").split())
-    if not (is_name(name) or _APA_NAME.match(name)):
+    if not (is_name(name) or _APA_NAME.match(name)) or _VENUE_WORD.search(name):
         return None
     return Author(
         name=name,

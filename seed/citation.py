@@ -7,8 +7,10 @@ import re
 
 from schemas.common import Author, Link, LinkKind
 from schemas.work import WorkIn
-from seed.authors import is_et_al, parse_author
-from seed.inline import Run, links_of, marked_text, without_bold_marks
+from seed.author_list import parse_author_line
+from seed.authors import is_et_al, is_name, parse_author
+from seed.inline import Run, links_of, marked_text, plain_text, without_bold_marks
+from seed.segments import AND, split_top_level
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _TRAILING_NOTE = re.compile(r"\s*[(（\[]([^()（）\[\]]*[a-z][^()（）\[\]]*)[)）\]]\s*$")
@@ -63,23 +65,6 @@ def _shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def split_top_level(text: str, separator: str = ",") -> list[str]:
-    """Split on a separator that is not inside parentheses or brackets."""
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    for index, char in enumerate(text):
-        if char in "([（":
-            depth += 1
-        elif char in ")]）":
-            depth = max(0, depth - 1)
-        elif char == separator and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return [part for part in (p.strip() for p in parts) if part]
-
-
 def clean_field(text: str) -> str:
     text = without_bold_marks(text)
     text = _EMPTY_BRACKETS.sub(" ", text)
@@ -121,10 +106,10 @@ def _author_run(segments: list[str], start: int) -> tuple[list[Author], int]:
         if is_et_al(segments[index]):
             index += 1
             continue
-        author = parse_author(segments[index].removeprefix("and ").removeprefix("& "))
-        if author is None:
+        names = [parse_author(part) for part in AND.split(segments[index]) if part.strip()]
+        if not names or None in names:
             break
-        authors.append(author)
+        authors.extend(name for name in names if name is not None)
         index += 1
     return authors, index
 
@@ -135,8 +120,98 @@ def _marked_title(segment: str) -> str | None:
     return clean_field(next(filter(None, match.groups()))) if match else None
 
 
+_DOCUMENT_TYPE = re.compile(r"\[(?:J|C|M|D|P|R|S|N|Z|A|G|EB/OL|J/OL|C/OL|M/OL|DB/OL)\]")
+"""GB/T 7714 document types after a title (`[J]` journal, `[C]` proceedings): markup, not text."""
+_LABEL_WORDS = frozenset(
+    {"paper", "pdf", "code", "arxiv", "project", "page", "slides", "video", "poster", "website",
+     "doi", "github", "bibtex", "bib", "link", "demo", "html", "supp", "supplementary"}
+)  # fmt: skip
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _title_link(runs: list[Run]) -> tuple[int, int] | None:
+    """Where the link whose text reads as a title is (three words or more, not a label such as
+    `[Paper]`, not a person's name in a list of names), as a range of runs."""
+    index = 0
+    while index < len(runs):
+        href = runs[index].href
+        if href is None:
+            index += 1
+            continue
+        end = index
+        while end < len(runs) and runs[end].href == href:
+            end += 1
+        text = "".join(run.text for run in runs[index:end]).strip()
+        before = "".join(run.text for run in runs[:index]).rstrip()
+        labelled = text.startswith("[") or before.endswith("[")
+        words = set(_WORDS.findall(text.lower()))
+        after = "".join(run.text for run in runs[end:]).lstrip()
+        among_names = is_name(without_bold_marks(text)) and (
+            after.startswith((",", "and ", "&")) or before.endswith((",", " and", "&"))
+        )
+        if len(text.split()) >= 3 and not (labelled or among_names or words <= _LABEL_WORDS):
+            return index, end
+        index = end
+    return None
+
+
+def _emphasised_venue(runs: list[Run]) -> str:
+    """A venue part that opens with an emphasised span (`*Journal*, 35(7)`, `**ACL 2026**`) is
+    that span; otherwise all of its text. Links are not venue."""
+    span: list[str] = []
+    before = ""
+    for run in runs:
+        if run.href is not None:
+            continue
+        text = _DOCUMENT_TYPE.sub(" ", run.text)
+        if (run.italic or run.bold) and text.strip() and not before.strip(" .,;:|[]()"):
+            span.append(text)
+        elif span and text.strip():
+            break
+        else:
+            before += text
+    if span:
+        return clean_field("".join(span)).strip(" ,;")
+    return clean_field(before).strip(" ,;:.|")
+
+
+def _with_linked_title(
+    runs: list[Run], at: tuple[int, int], line: int, group: str | None
+) -> WorkIn:
+    """`Authors. [Title](url). *Venue*, 2023` or `[Title](url), Authors, Venue`: the linked
+    title splits the entry into authors before it (or just after it) and the venue."""
+    start, end = at
+    title = clean_field("".join(run.text for run in runs[start:end]).strip("[]"))
+    before, after = runs[:start], runs[end:]
+    if plain_text(after).startswith((":", "：")):
+        after = []  # `[Helios](url): what it is` describes the work; it names no venue
+    lead = marked_text(before).strip().rstrip(".,;: ")
+    authors = parse_author_line(lead) if plain_text(before) else None
+    if authors:
+        venue_text = _emphasised_venue(after)
+        whole = "".join(run.text for run in after if run.href is None)
+    else:
+        segments = split_top_level(_DOCUMENT_TYPE.sub(" ", marked_text(after)).strip(" ,.;:"))
+        authors, index = _author_run(segments, 0)
+        venue_text = whole = ", ".join(segments[index:])
+    venue, year, note = split_venue(venue_text) if venue_text else (None, None, None)
+    years = _YEAR.findall(_DOCUMENT_TYPE.sub(" ", whole))
+    return WorkIn(
+        title=title,
+        authors=authors,
+        venue=venue,
+        year=year or (int(years[-1]) if years else None),
+        note=note,
+        group=group,
+        links=typed_links(runs),
+        line=line,
+    )
+
+
 def parse_citation(runs: list[Run], *, line: int = 0, group: str | None = None) -> WorkIn | None:
     """Authors, title and venue from one entry; None when it has no title."""
+    if (at := _title_link(runs)) is not None:
+        return _with_linked_title(runs, at, line, group)
     segments = split_top_level(marked_text(runs))
     authors, index = _author_run(segments, 0)
     rest = segments[index:]

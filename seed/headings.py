@@ -5,6 +5,8 @@ import unicodedata
 from enum import StrEnum
 
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
+_ATTRIBUTE_LIST = re.compile(r"\s*\{:?\s*[#.:][^{}]*\}\s*$")
+"""kramdown's `{#id}` or `{: .class}` after a heading: markup, not words."""
 _PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
 _WORD = re.compile(r"[^\W\d_]+")
 _DECORATION = frozenset({"So", "Sk", "Cf"})  # emoji and other symbols, joiners
@@ -37,13 +39,13 @@ _QUALIFIERS = frozenset(
 
 def heading_words(title: str) -> list[str]:
     """The lower-case words of a heading, without legends in parentheses or decoration."""
-    title = _PARENTHESES.sub(" ", _SHORTCODE.sub(" ", title.lower()))
+    title = _PARENTHESES.sub(" ", _SHORTCODE.sub(" ", _ATTRIBUTE_LIST.sub("", title.lower())))
     return _WORD.findall(title)
 
 
 def clean_title(title: str) -> str:
     """The heading as a reader sees it, without leading emoji, shortcodes or trailing colons."""
-    title = _SHORTCODE.sub(" ", title)
+    title = _SHORTCODE.sub(" ", _ATTRIBUTE_LIST.sub("", title))
     start = next((i for i, char in enumerate(title) if char.isalnum()), len(title))
     title = " ".join(title[start:].split()).rstrip(":：").strip()
     while title and (unicodedata.category(title[-1]) in _DECORATION or title[-1] in "\ufe0f "):

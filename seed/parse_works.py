@@ -34,6 +34,7 @@ _PLACEHOLDER = re.compile(
     r"will be (?:updated|added|posted)|yyyy)\b",
     re.IGNORECASE,
 )
+_EQUAL_LEGEND = re.compile(r"equal(?:ly)?\s+contribut|co-first|joint first", re.IGNORECASE)
 _GROUP_YEAR = re.compile(r"^(?:year\s+|in\s+)?((?:19|20)\d\d)$", re.IGNORECASE)
 _NAMED = re.compile(r"^(?P<name>[^:：]{1,80})[:：]\s*(?P<rest>\S.*)$", re.DOTALL)
 
@@ -156,6 +157,15 @@ def _is_legend(text: str) -> bool:
     )
 
 
+def _lone_star_is_corresponding(work: WorkIn) -> None:
+    """Equal contribution takes two: where no legend says what `*` means, one starred author
+    is the corresponding one."""
+    starred = [author for author in work.authors if author.equal_contribution]
+    if len(starred) == 1:
+        starred[0].equal_contribution = False
+        starred[0].corresponding = True
+
+
 def _is_placeholder(work: WorkIn) -> bool:
     """`Coming soon`, `TBA`, an unfilled `YYYY.MM`: a template's promise of works, with no
     author, venue, year or web link."""
@@ -217,6 +227,8 @@ def parse_works(
     """The section's entries as typed works, with a warning for each field left unknown."""
     works: list[WorkIn] = []
     warnings: list[Diagnostic] = []
+    text = "\n".join(source.body.split("\n")[section.line : section.end_line])
+    explains_equal = _EQUAL_LEGEND.search(text) is not None
     for entry in _merged(_entries(section)):
         line = source.file_line(entry.line)
         text = plain_text(entry.runs)
@@ -229,6 +241,8 @@ def parse_works(
         work.featured = featured
         if noun == "project":
             _named(work, runs)
+        if not explains_equal:
+            _lone_star_is_corresponding(work)
         if work.year is None and work.group and (year := _GROUP_YEAR.match(work.group.strip())):
             work.year = int(year.group(1))
         if (problem := _too_long(work)) is not None:

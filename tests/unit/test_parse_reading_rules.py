@@ -104,3 +104,46 @@ def test_interests_under_sub_headings_and_nested_topics() -> None:
     assert [(i.area, i.topics) for i in nested.interests] == [
         ("Efficient AI", ["Quantization", "Distillation"])
     ]
+
+
+def test_a_linked_title_splits_authors_from_venue_whatever_the_order() -> None:
+    page = read(
+        "# Publications\n\n"
+        "1. **Jane Doe**, Ana Ruiz and Wei Chen**∗**. [Turbulence by Neural Operators]"
+        "(https://example.org/a) [J]. *Physics of Fluids*, 2023, 35(7): 075145.\n"
+        "2. [Learning to Prune Quickly](https://example.org/b), Wei Chen, **Jane Doe**, "
+        "IEEE Signal Processing Letters, 2022\n"
+        "3. [Helios Simulator Toolkit](https://example.org/c): a simulator for satellite links.\n"
+    )
+    assert works(page) == [
+        (
+            "Turbulence by Neural Operators",
+            "**Jane Doe**, Ana Ruiz, Wei Chen†",
+            "Physics of Fluids",
+            2023,
+            None,
+            ["https://example.org/a"],
+        ),
+        (
+            "Learning to Prune Quickly",
+            "Wei Chen, **Jane Doe**",
+            "IEEE Signal Processing Letters, 2022",
+            2022,
+            None,
+            ["https://example.org/b"],
+        ),
+        ("Helios Simulator Toolkit", "", None, None, None, ["https://example.org/c"]),
+    ]
+
+
+def test_a_star_means_equal_contribution_only_for_two_or_where_a_legend_says_so() -> None:
+    page = read(
+        "# Publications\n\n* Equal contribution.\n\n"
+        "- Ana Ruiz\\*, Wei Chen, Lone Star Title Here, NeurIPS 2023\n"
+    )
+    assert works(page)[0][1] == "Ana Ruiz*, Wei Chen"
+
+
+def test_kramdown_attributes_are_no_part_of_a_heading() -> None:
+    page = read("Bio.\n\n## Awards {#awards}\n\n- Best paper.\n")
+    assert [section.title for section in page.sections] == ["Awards"]
