@@ -18,7 +18,8 @@ FAMILY_PARTICLES = frozenset(
 # `Y Smith` and `Maria de la Cruz` under `de la Cruz`, and change citation keys already given out.
 NAME_PARTICLES = FAMILY_PARTICLES | {"la", "bin", "al", "el", "dos", "das", "ter", "y", "zu"}
 """Every lower-case word a personal name may contain: `Ali bin Said`, `José Ortega y Gasset`."""
-_NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|[^\W\d_]\.)$")
+_NAME_WORD = re.compile(r"^(?:[^\W\d_](?:[^\W\d_]|['’.\-])*|[^\W\d_]\.)$")
+"""A word of a personal name: letters, apostrophes, dots and hyphens, never a digit."""
 _APA_NAME = re.compile(
     r"^[^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*){0,3},\s(?:[A-Z][a-z]?\.[\s\-]*){1,4}$"
 )

@@ -3,6 +3,7 @@ r"""One publication or project entry, as written in a list: authors, title, venu
 `Shwai He\*, **Daize Dong**\*, Liang Ding, Towards Efficient …, TMLR. [[Paper](…)]`
 """
 
+import datetime as dt
 import re
 
 from schemas.common import Author, Link, LinkKind
@@ -14,6 +15,10 @@ from seed.segments import AND, split_top_level
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _TRAILING_NOTE = re.compile(r"\s*[(（\[]([^()（）\[\]]*[a-z][^()（）\[\]]*)[)）\]]\s*$")
+_JOINED_NAME = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
+"""`XitingLiu`: a name printed without its space, read as one when names stand on both sides."""
+_SHORT_YEAR = re.compile(r"(?<=[A-Za-z])\s?['’](\d\d)(?!\d)")
+"""A venue's two-digit year, `ICML'26` or `NeurIPS ’24`: 2026, 2024."""
 _DANGLING_LABEL = re.compile(r"[\s.,;]*\b(?:DOI|URL|Paper|PDF|Link|Code)s?\s*:?\s*$", re.I)
 """A link's label left at the end of a venue once its link is taken out: `…, 2022. DOI:`."""
 _NOTE_FROM = re.compile(
@@ -94,8 +99,20 @@ def split_venue(venue: str) -> tuple[str | None, int | None, str | None]:
             note = clean_field(match.group(1)) or None
             venue = venue[: match.start()]
     venue = clean_field(venue)
+    if note is None and (short := _SHORT_YEAR.search(venue)) and short.end() < len(venue):
+        # `ICLR'26 Oral`: the venue ends with its two-digit year, what follows is the note
+        venue, note = venue[: short.end()], clean_field(venue[short.end() :]) or None
     years = _YEAR.findall(venue)
-    return venue or None, int(years[-1]) if years else None, note
+    if years:
+        return venue or None, int(years[-1]), note
+    short = _SHORT_YEAR.search(venue)
+    return venue or None, _century(int(short.group(1))) if short else None, note
+
+
+def _century(two_digits: int) -> int:
+    """`'26` is 2026 and `'98` 1998: the latest such year no later than next year."""
+    year = 2000 + two_digits
+    return year if year <= dt.date.today().year + 1 else year - 100
 
 
 def _author_run(segments: list[str], start: int) -> tuple[list[Author], int]:
@@ -107,6 +124,12 @@ def _author_run(segments: list[str], start: int) -> tuple[list[Author], int]:
             index += 1
             continue
         names = [parse_author(part) for part in AND.split(segments[index]) if part.strip()]
+        if names == [None] and _JOINED_NAME.match(
+            without_bold_marks(segments[index]).strip("*#†‡ ")
+        ):
+            following = segments[index + 1] if index + 1 < len(segments) else ""
+            if authors and parse_author(following) is not None:
+                names = [Author(name=without_bold_marks(segments[index]).strip("*#†‡ "))]
         if not names or None in names:
             break
         authors.extend(name for name in names if name is not None)
@@ -208,13 +231,33 @@ def _with_linked_title(
     )
 
 
+def _leading_badge(runs: list[Run]) -> tuple[str | None, list[Run]]:
+    """A code span or badge that opens an entry (`` `ICLR'26 Oral` `` Title, …) is its venue."""
+    first = next((i for i, run in enumerate(runs) if run.text.strip()), None)
+    if first is None or not (runs[first].code or runs[first].badge) or runs[first].href:
+        return None, runs
+    return runs[first].text.strip(), runs[first + 1 :]
+
+
 def parse_citation(runs: list[Run], *, line: int = 0, group: str | None = None) -> WorkIn | None:
-    """Authors, title and venue from one entry; None when it has no title."""
+    """Authors, title and venue from one entry; None when it has no title. A badge that opens
+    the entry is its venue (and note), whatever the rest says."""
+    badge, rest_runs = _leading_badge(runs)
+    work = _citation(rest_runs, line, group) if badge else _citation(runs, line, group)
+    if work is not None and badge is not None:
+        work.venue, work.year, work.note = split_venue(badge)
+        work.links = typed_links(runs)
+    return work
+
+
+def _citation(runs: list[Run], line: int, group: str | None) -> WorkIn | None:
     if (at := _title_link(runs)) is not None:
         return _with_linked_title(runs, at, line, group)
     segments = split_top_level(marked_text(runs))
     authors, index = _author_run(segments, 0)
     rest = segments[index:]
+    if not rest and len(segments) == 1:
+        authors, rest = [], segments  # a lone segment is a title, however much it reads as a name
     if len(authors) >= 2 and len(rest) == 1 and _certainly_venue(clean_field(rest[0])):
         # A short capitalised title reads like a name; the entry still needs a title.
         authors.pop()
@@ -223,6 +266,8 @@ def parse_citation(runs: list[Run], *, line: int = 0, group: str | None = None) 
     year: int | None = None
     note: str | None = None
     title = _marked_title(rest[0]) if rest and not authors else None
+    if title is None and not authors and len(rest) >= 3 and len(_author_run(rest, 1)[0]) >= 2:
+        title = clean_field(rest[0])  # `Title, A, B, Venue`: the names come after the title
     if title is not None:
         start = next((i for i, s in enumerate(rest) if i and parse_author(s)), len(rest))
         authors, end = _author_run(rest, start)

@@ -28,11 +28,15 @@ _CORE_WORDS: dict[SectionKind, frozenset[str]] = {
     SectionKind.projects: frozenset({"projects", "project"}),
     SectionKind.interests: frozenset({"interests", "interest"}),
 }
+_RESEARCH_THEMES = frozenset({"topics", "topic", "areas", "area", "directions", "themes", "focus"})
+"""With `research`, these name an interests section: `Research Areas`, `Research Topics`."""
+_JOINED = re.compile(r"\s(?:&|and)\s|\s*/\s*", re.IGNORECASE)
 _QUALIFIERS = frozenset(
     {
         "recent", "latest", "selected", "research", "and", "current", "my", "the", "of", "our",
         "some", "featured", "key", "ongoing", "main", "all", "full", "list", "whats", "what",
         "s", "new", "peer", "reviewed", "other", "representative", "past", "areas", "topics",
+        "personal", "side", "academic", "course", "open", "source", "hobby", "specific",
     }
 )  # fmt: skip
 
@@ -54,8 +58,18 @@ def clean_title(title: str) -> str:
 
 
 def section_kind(title: str) -> SectionKind:
-    """The kind of a section from its heading, matched against the usual names for it."""
-    words = heading_words(title)
+    """The kind of a section from its heading, matched against the usual names for it; a
+    heading that joins two names (`Projects & Internships`) is of its first part's kind."""
+    kind = _kind_of_words(heading_words(title))
+    if kind is SectionKind.other and len(parts := _JOINED.split(title, maxsplit=1)) == 2:
+        return _kind_of_words(heading_words(parts[0]))
+    return kind
+
+
+def _kind_of_words(words: list[str]) -> SectionKind:
+    themed = "research" in words and bool(_RESEARCH_THEMES.intersection(words))
+    if themed and all(word in _QUALIFIERS or word in _RESEARCH_THEMES for word in words):
+        return SectionKind.interests
     for kind, core in _CORE_WORDS.items():
         if any(word in core for word in words) and all(
             word in core or word in _QUALIFIERS or _is_core(word) for word in words

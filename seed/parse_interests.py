@@ -15,17 +15,28 @@ _INTRODUCES_INTERESTS = re.compile(
     r"\b(interest(s|ed)?|focus(es|ed)?|areas?|topics?|thrusts?|directions?)\b", re.IGNORECASE
 )
 _LISTS = ("bullet_list_open", "ordered_list_open")
+_AREA_SEPARATOR = re.compile(r"\s*[:：]\s*|\s+[—–]\s+")
+_PROSE = re.compile(r"\b(?:I|we|my|our|us|me)\b|[.!?]\s+[A-Z]")
 
 
 def _interest(text: str) -> InterestIn | None:
+    """`Area: topic, topic` or `Area — topic, topic`; prose after the area is no topic list."""
     text = text.strip().rstrip(".;")
     if not text:
         return None
-    area, colon, topics = text.partition(":")
-    if not colon:
+    split = _AREA_SEPARATOR.split(text, maxsplit=1)
+    if len(split) == 1:
         return InterestIn(area=text)
+    area, topics = split
     parts = [part.rstrip(".") for part in split_top_level(topics.replace(";", ","))]
+    if any(_is_prose(part) for part in parts):
+        return InterestIn(area=area.strip())
     return InterestIn(area=area.strip(), topics=[part for part in parts if part])
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence describing the area, not a topic: `I study how ...`, `... systems. We ...`."""
+    return len(text.split()) > 8 or bool(_PROSE.search(text))
 
 
 def _list_interests(tokens: list[Token], index: int) -> tuple[list[InterestIn], int]:
