@@ -17,6 +17,11 @@ _APA = re.compile(
 )
 _CODE_HOST = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)/")
 _PUNCTUATION = re.compile(r"^[\s\[\]()|,.;:·•/\\-]*$")
+_ROLE = re.compile(
+    r"^\W*(?:supervisors?|advisors?|supervised by|advised by|mentors?|collaborators?|"
+    r"keywords?|tools?|tech stack)\s*[:：]",
+    re.IGNORECASE,
+)
 _NAME_THEN_PERIOD = re.compile(r"[^\W\d_]{2,}\.\s+")
 """The first word of two or more letters that ends a sentence (an initial such as `M.` does not)."""
 
@@ -34,6 +39,10 @@ class _Line:
 
     def is_links(self) -> bool:
         return _PUNCTUATION.match(marked_text(self.runs)) is not None and not self.title_link()
+
+    def is_role(self) -> bool:
+        """`Supervisor: …`, `Keywords: …`: a detail of the work, never its title or venue."""
+        return _ROLE.match(self.text) is not None
 
     def is_badge(self) -> bool:
         return all(run.badge or not run.text.strip() for run in self.runs)
@@ -61,13 +70,13 @@ def _authors_then_rest(runs: list[Run]) -> list[_Line]:
     text = "".join(run.text for run in runs)
     match = _NAME_THEN_PERIOD.search(text)
     if match is not None:
-        left, right = _split_runs(runs, match.end())
+        left, right = split_runs(runs, match.end())
         if plain_text(right) and parse_author_line(marked_text(left)):
             return [_Line(left), _Line(right)]
     return [_Line(runs)]
 
 
-def _split_runs(runs: list[Run], offset: int) -> tuple[list[Run], list[Run]]:
+def split_runs(runs: list[Run], offset: int) -> tuple[list[Run], list[Run]]:
     """The runs before and after a character offset into their joined text."""
     left: list[Run] = []
     right: list[Run] = []
@@ -157,7 +166,7 @@ def parse_entry(runs: list[Run], *, line: int = 0, group: str | None = None) -> 
     if found is None:
         return _one_line(lines, runs, line, group, badge)
     at, authors, when, apa_rest = found
-    rest = [x for i, x in enumerate(lines) if i != at and not x.is_links()]
+    rest = [x for i, x in enumerate(lines) if i != at and not x.is_links() and not x.is_role()]
     title_line = next((x for x in rest if lines.index(x) < at), rest[0] if rest else None)
     if title_line is None:
         return None

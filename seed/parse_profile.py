@@ -30,9 +30,36 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
+_LONE_SELF_NAMED = re.compile(
+    r"\b(?:I am|I'm|I’m|This is|My name is)\s+([A-Z][a-z][\w'’\-]*)\s*[,.!;](?:\s|$)"
+)
+"""`Hi, I'm Vignesh, welcome`: a given name alone, closed by punctuation."""
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+")
+_GLOSS = re.compile(r"\s*[(（][^)）]*[^\x00-\u024f\s][^)）]*[)）]")
+"""A name's spelling in another script, in parentheses: `Yongjie Liu (刘勇杰)`."""
+
+
 def _is_owner_name(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text.casefold())
     return is_name(text) and not any(word in _NOT_NAMES for word in words)
+
+
+def _as_name(text: str) -> str:
+    """A stated name without an honorific or a gloss in another script."""
+    return " ".join(_HONORIFIC.sub("", _GLOSS.sub("", text)).split())
+
+
+def _self_named(text: str) -> str | None:
+    """The name in `I am X` / `I'm X` / `My name is X`, if it reads as the owner's."""
+    text = _GLOSS.sub("", " ".join(html_text(text).split()))
+    for match in _SELF_NAMED.finditer(text):
+        name = _as_name(match.group(1) or match.group(2))
+        if _is_owner_name(name):
+            return name
+    lone = _LONE_SELF_NAMED.search(text)
+    if lone is not None and lone.group(1).casefold() not in _NOT_NAMES:
+        return lone.group(1)
+    return None
 
 
 def infer_owner_name(
@@ -41,16 +68,16 @@ def infer_owner_name(
     """The name the page states for its owner: a name-like front-matter title, else the author
     marked in bold most often in the publication lists, else a bold name in the biography."""
     title = front_matter.get("title")
-    if isinstance(title, str) and _is_owner_name(title.strip()) and len(title.split()) >= 2:
-        return title.strip()
+    if isinstance(title, str):
+        named = _as_name(title.strip())
+        if _is_owner_name(named) and len(named.split()) >= 2:
+            return named
+        if (introduced := _self_named(title)) is not None:
+            return introduced
     marked = Counter(author.name for work in works for author in work.authors if author.is_owner)
     if marked:
-        return marked.most_common(1)[0][0]
-    for match in _SELF_NAMED.finditer(" ".join(html_text(biography).split())):
-        name = " ".join((match.group(1) or match.group(2)).split())
-        if _is_owner_name(name):
-            return name
-    return None
+        return _as_name(marked.most_common(1)[0][0])
+    return _self_named(biography)
 
 
 def parse_profile(

@@ -11,7 +11,7 @@ from schemas.work import WorkIn
 from seed.author_list import parse_author_line
 from seed.blocks import children_until_close, top_level_items
 from seed.citation import clean_field
-from seed.entry import parse_entry, split_lines
+from seed.entry import parse_entry, split_lines, split_runs
 from seed.errors import Diagnostic
 from seed.featured import without_featured_mark
 from seed.front_matter import PageSource
@@ -35,6 +35,15 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 _EQUAL_LEGEND = re.compile(r"equal(?:ly)?\s+contribut|co-first|joint first", re.IGNORECASE)
+_DATE = (
+    r"(?:(?:19|20)\d\d(?:[./-]\d{1,2})?|[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d\s+[A-Z][a-z]{2,8})"
+)
+_OPENING_PERIOD = re.compile(
+    rf"^[\s*_\[(]*{_DATE}\s*(?:[-–—~]|to)\s*(?:{_DATE}|present|now|today|current|ongoing)"
+    r"(?:\s*\([^)]*\))?[\s*_\])]*[,:;|\-–—]?\s*",
+    re.IGNORECASE,
+)
 _GROUP_YEAR = re.compile(r"^(?:year\s+|in\s+)?((?:19|20)\d\d)$", re.IGNORECASE)
 _NAMED = re.compile(r"^(?P<name>[^:：]{1,80})[:：]\s*(?P<rest>\S.*)$", re.DOTALL)
 
@@ -157,6 +166,13 @@ def _is_legend(text: str) -> bool:
     )
 
 
+def _without_period(runs: list[Run]) -> list[Run]:
+    """The entry without the period of time that opens it (`*2025.09 - Present*, Title`):
+    when the work was done, not its title or its year."""
+    match = _OPENING_PERIOD.match("".join(run.text for run in runs))
+    return split_runs(runs, match.end())[1] if match else runs
+
+
 def _lone_star_is_corresponding(work: WorkIn) -> None:
     """Equal contribution takes two: where no legend says what `*` means, one starred author
     is the corresponding one."""
@@ -235,7 +251,7 @@ def parse_works(
         if not text or _is_legend(text):
             continue
         runs, featured = without_featured_mark(entry.runs)
-        work = parse_entry(runs, line=line, group=entry.group)
+        work = parse_entry(_without_period(runs), line=line, group=entry.group)
         if work is None or _is_placeholder(work):
             continue
         work.featured = featured

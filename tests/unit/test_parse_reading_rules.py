@@ -147,3 +147,22 @@ def test_a_star_means_equal_contribution_only_for_two_or_where_a_legend_says_so(
 def test_kramdown_attributes_are_no_part_of_a_heading() -> None:
     page = read("Bio.\n\n## Awards {#awards}\n\n- Best paper.\n")
     assert [section.title for section in page.sections] == ["Awards"]
+
+
+def test_the_owner_introduced_in_the_title_or_bio_without_honorific_or_gloss() -> None:
+    titled = read('---\ntitle: "Hello! I\'m Vignesh, welcome to my page."\n---\nBio.\n')
+    glossed = read("I am **Yongjie Liu (刘勇杰)**, a student.\n")
+    doctor = read('---\ntitle: "Dr. J. Nathan Matias"\n---\nBio.\n')
+    assert [titled.profile.name, glossed.profile.name, doctor.profile.name] == [
+        "Vignesh",
+        "Yongjie Liu",
+        "J. Nathan Matias",
+    ]
+
+
+def test_a_period_of_time_or_a_role_line_is_neither_title_nor_venue() -> None:
+    page = read(
+        "# Projects\n\n- *2025.09 - Present*, Edge-deployed Defect Detection for Fabs\n"
+        "  Supervisor: Prof. Ana Ruiz\n"
+    )
+    assert [work.title for work in page.projects] == ["Edge-deployed Defect Detection for Fabs"]
