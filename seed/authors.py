@@ -25,7 +25,7 @@ _APA_NAME = re.compile(
 )
 _ET_AL = re.compile(r"^(?:et\.?\s+al\.?|\.{3}|…|\.\s\.\s\.)$", re.IGNORECASE)
 """`et al.`, or an ellipsis standing for the authors left out."""
-_SENTENCE_END = re.compile(r"([^\W\d_]{2,})\.(\W*)$")
+_SENTENCE_END = re.compile(r"([^\W\d_]{2,})([*^†‡✉★#∗]*)\.(\W*)$")
 _INITIAL = re.compile(r"^[A-Z]{1,3}$")
 _VENUE_WORD = re.compile(
     r"\b(?:IEEE|ACM|Journal|Letters|Transactions|Proceedings|Conference|Workshop|Symposium)\b"
@@ -95,7 +95,7 @@ def _without_sentence_period(text: str) -> str:
     match = _SENTENCE_END.search(text)
     if match is None or not any(char.islower() for char in match.group(1)):
         return text
-    return text[: match.end(1)] + match.group(2)
+    return text[: match.end(1)] + match.group(2) + match.group(3)
 
 
 def is_et_al(segment: str) -> bool:

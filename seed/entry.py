@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from schemas.common import Author, Link, LinkKind
 from schemas.work import WorkIn
+from seed.asides import is_description, is_legend
 from seed.author_list import parse_author_line
 from seed.citation import _YEAR, clean_field, parse_citation, split_venue, typed_links
 from seed.inline import Run, marked_text, plain_text
@@ -158,6 +159,10 @@ def _authors_at(lines: list[_Line]) -> tuple[int, list[Author], str | None, str 
     return None
 
 
+def is_aside(text: str) -> bool:
+    return is_legend(text) or is_description(text)
+
+
 def parse_entry(runs: list[Run], *, line: int = 0, group: str | None = None) -> WorkIn | None:
     lines = split_lines(runs)
     badge = " ".join(line.text for line in lines if line.is_badge()) or None
@@ -171,7 +176,7 @@ def parse_entry(runs: list[Run], *, line: int = 0, group: str | None = None) -> 
     if title_line is None:
         return None
     title, title_note = _title(title_line)
-    others = [x for x in rest if x is not title_line]
+    others = [x for x in rest if x is not title_line and not is_aside(x.text)]
     venue_text = clean_field(apa_rest or "").removeprefix("In ").strip(" ,")
     if apa_rest is not None:
         italic = any(run.italic for run in lines[at].runs)

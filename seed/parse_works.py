@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from schemas.work import WorkIn
+from seed.asides import is_description, is_legend
 from seed.author_list import parse_author_line
 from seed.blocks import children_until_close, top_level_items
 from seed.citation import clean_field
@@ -24,11 +25,6 @@ from seed.render import inline_children
 _LISTS = ("bullet_list_open", "ordered_list_open")
 _DIV_OPEN = re.compile(r"<div\b", re.IGNORECASE)
 _DIV_CLOSE = re.compile(r"</div\s*>", re.IGNORECASE)
-_LEGEND = re.compile(r"^\W*(?:equal contribution|corresponding author|co-first)", re.IGNORECASE)
-_MARK_MEANING = re.compile(
-    r"equal(?:ly)? contribut|corresponding|co-first|joint first|alphabetical", re.IGNORECASE
-)
-_MARK_SYMBOL = re.compile(r"[*#†‡✉★^]")
 _PLACEHOLDER = re.compile(
     r"\b(?:coming soon|to come|stay tuned|tba|tbd|under construction|"
     r"will be (?:updated|added|posted)|yyyy)\b",
@@ -56,9 +52,9 @@ class _Entry:
     in_list: bool
 
 
-def _block_runs(tokens: list[Token], *, nested: bool) -> list[Run]:
-    """The runs of an entry's blocks, each on its own line; with `nested`, the blocks of lists
-    nested in it too."""
+def _block_runs(tokens: list[Token], *, depth_kept: int) -> list[Run]:
+    """The runs of an entry's blocks, each on its own line, down to `depth_kept` levels of
+    lists nested in it (0: its own blocks only), leaving out nested sentences about it."""
     runs: list[Run] = []
     depth = 0
     for token in tokens:
@@ -66,7 +62,9 @@ def _block_runs(tokens: list[Token], *, nested: bool) -> list[Run]:
             depth += 1
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             depth -= 1
-        elif (depth == 0 or nested) and token.type in ("inline", "html_block"):
+        elif depth <= depth_kept and token.type in ("inline", "html_block"):
+            if depth and is_description(token.content):
+                continue
             if runs:
                 runs.append(Run("\n"))
             if token.type == "inline":
@@ -79,11 +77,11 @@ def _block_runs(tokens: list[Token], *, nested: bool) -> list[Run]:
 def _entry_runs(tokens: list[Token]) -> list[Run]:
     """An entry's own lines. Nested items are its further lines (authors, venue) when its own
     text is only a title and one of them is an author line; otherwise they are left out."""
-    own = _block_runs(tokens, nested=False)
+    own = _block_runs(tokens, depth_kept=0)
     work = parse_entry(own)
     if work is not None and work.authors:
         return own
-    every = _block_runs(tokens, nested=True)
+    every = _block_runs(tokens, depth_kept=len(tokens))
     further = split_lines(every)[1:]
     if any(parse_author_line(marked_text(line.runs)) for line in further):
         return every
@@ -128,7 +126,7 @@ def _entries(section: Outline) -> Iterator[_Entry]:
                 # A sub-heading over its authors is the entry's title; the entry runs to the
                 # next heading (its abstract and links included).
                 title = inline_runs(inline_children(tokens[index + 1]))
-                runs = [*title, Run("\n"), *_block_runs(tokens[index + 3 : end], nested=False)]
+                runs = [*title, Run("\n"), *_block_runs(tokens[index + 3 : end], depth_kept=0)]
                 yield _Entry(group, line, runs, False)
                 index = end
                 continue
@@ -143,8 +141,9 @@ def _entries(section: Outline) -> Iterator[_Entry]:
             inner, index = children_until_close(tokens, index)
             yield _Entry(group, line, _entry_runs(inner), False)
         elif token.type == "html_block":
+            # A box's own lines may be list items (`- [Title](url)`); deeper ones describe it.
             inner, index = _container(tokens, index)
-            yield _Entry(group, line, _entry_runs(inner), False)
+            yield _Entry(group, line, _block_runs(inner, depth_kept=1), False)
         else:
             index += 1
 
@@ -152,17 +151,6 @@ def _entries(section: Outline) -> Iterator[_Entry]:
 def _next_heading(tokens: list[Token], index: int) -> int:
     return next(
         (i for i in range(index, len(tokens)) if tokens[i].type == "heading_open"), len(tokens)
-    )
-
-
-def _is_legend(text: str) -> bool:
-    """A line that explains the author marks (`* denotes equal contribution`), not a work."""
-    if _LEGEND.match(text):
-        return True
-    return (
-        len(text.split()) <= 15
-        and _MARK_SYMBOL.search(text) is not None
-        and _MARK_MEANING.search(text) is not None
     )
 
 
@@ -208,11 +196,25 @@ def _is_bare_title(entry: _Entry) -> bool:
     return work is not None and not work.authors and "\n" not in text
 
 
+def _opens_with_author_line(entry: _Entry) -> bool:
+    lines = [line for line in split_lines(entry.runs) if not line.is_badge()]
+    return bool(lines) and parse_author_line(marked_text(lines[0].runs)) is not None
+
+
 def _merged(entries: Iterator[_Entry]) -> Iterator[_Entry]:
-    """A bare title (`* ### Title`) followed by a paragraph of its authors is one entry."""
+    """A bare title (`* ### Title`) followed by a paragraph that opens with its authors is one
+    entry; a legend is never a title."""
     previous: _Entry | None = None
     for entry in entries:
-        if previous is not None and not entry.in_list and _is_bare_title(previous):
+        joins = (
+            not entry.in_list and not is_legend(plain_text(previous.runs)) if previous else False
+        )
+        if (
+            previous is not None
+            and joins
+            and _is_bare_title(previous)
+            and _opens_with_author_line(entry)
+        ):
             runs = [*previous.runs, Run("\n"), *entry.runs]
             work = parse_entry(runs)
             if work is not None and work.authors:
@@ -248,7 +250,7 @@ def parse_works(
     for entry in _merged(_entries(section)):
         line = source.file_line(entry.line)
         text = plain_text(entry.runs)
-        if not text or _is_legend(text):
+        if not text or is_legend(text):
             continue
         runs, featured = without_featured_mark(entry.runs)
         work = parse_entry(_without_period(runs), line=line, group=entry.group)

@@ -2,6 +2,7 @@
 unsafe from the HTML."""
 
 import re
+import textwrap
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -43,13 +44,41 @@ def _block_parser() -> MarkdownIt:
 
 def parse_blocks(markdown: str) -> list[Token]:
     """Block tokens only: an inline token's children are parsed when first asked for (see
-    `inline_children`), so text the importer re-reads from source is parsed once, not twice."""
+    `inline_children`), so text the importer re-reads from source is parsed once, not twice.
+    Inside an HTML element marked `markdown="1"`, the text is Markdown, as kramdown reads it."""
     env: dict[str, Any] = {}
-    tokens = _block_parser().parse(markdown, env)
+    tokens = _with_markdown_inside_html(_block_parser().parse(markdown, env), env)
     for token in tokens:
         if token.type == "inline":
             token.meta = {**(token.meta or {}), "env": env}
     return tokens
+
+
+_MARKDOWN_INSIDE = re.compile(r"<[a-z][^>]*\bmarkdown\s*=\s*[\"']?1[\"']?[^>]*>", re.IGNORECASE)
+
+
+def _with_markdown_inside_html(tokens: list[Token], env: dict[str, Any]) -> list[Token]:
+    """CommonMark ends an HTML block only at a blank line, so the Markdown that follows a
+    `markdown="1"` tag on the next lines is read as HTML. Parse what follows the tag again, as
+    Markdown, with its tokens' lines still pointing into the page."""
+    expanded: list[Token] = []
+    for token in tokens:
+        match = _MARKDOWN_INSIDE.search(token.content) if token.type == "html_block" else None
+        tail = token.content[match.end() :] if match else ""
+        if match is None or token.level != 0 or not tail.strip() or token.map is None:
+            expanded.append(token)
+            continue
+        head = token.content[: match.end()]
+        offset = token.map[0] + head.count("\n") + (1 if tail.startswith("\n") else 0)
+        opening = token.copy()
+        opening.content = head + "\n"
+        opening.map = [token.map[0], offset]
+        inner = _block_parser().parse(textwrap.dedent(tail.removeprefix("\n")), env)
+        for part in inner:
+            if part.map is not None:
+                part.map = [part.map[0] + offset, part.map[1] + offset]
+        expanded.extend([opening, *_with_markdown_inside_html(inner, env)])
+    return expanded
 
 
 def inline_children(token: Token) -> list[Token]:

@@ -166,3 +166,33 @@ def test_a_period_of_time_or_a_role_line_is_neither_title_nor_venue() -> None:
         "  Supervisor: Prof. Ana Ruiz\n"
     )
     assert [work.title for work in page.projects] == ["Edge-deployed Defect Detection for Fabs"]
+
+
+def test_markdown_inside_a_kramdown_box_and_its_description_stays_out() -> None:
+    page = read(
+        "# Publications\n\n* Equal contribution.\n\n"
+        "<div class='paper-box'><div class='paper-box-image'><div class=\"badge\">TIP</div></div>\n"
+        "<div class='paper-box-text' markdown=\"1\">\n"
+        "- [Perceive Better: Degradation-aware Restoration](https://example.org/p)\n\n"
+        "Xu Zhang\\*, **Jane Doe**\\*, Lefei Zhang^.\n\n"
+        "We propose a restorer that sees how an image was degraded, whatever the degradation.\n"
+        "</div>\n</div>\n"
+    )
+    assert works(page) == [
+        (
+            "Perceive Better: Degradation-aware Restoration",
+            "Xu Zhang*, **Jane Doe***, Lefei Zhang",
+            "TIP",
+            None,
+            None,
+            ["https://example.org/p"],
+        )
+    ]
+
+
+def test_a_footnote_to_the_marks_is_no_work() -> None:
+    page = read(
+        "# Publications\n\n<sup>\\*</sup> All papers below are first-author.\n\n"
+        "- Jane Doe, Ana Ruiz, Quiet Models, NeurIPS 2023\n"
+    )
+    assert [work.title for work in page.publications] == ["Quiet Models"]
