@@ -30,6 +30,8 @@ _CORE_WORDS: dict[SectionKind, frozenset[str]] = {
 }
 _RESEARCH_THEMES = frozenset({"topics", "topic", "areas", "area", "directions", "themes", "focus"})
 """With `research`, these name an interests section: `Research Areas`, `Research Topics`."""
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]?\s+(?=[^\W\d_])")
+"""A section's number before its name (`01 Research Interests`, `II. Teaching`): no word of it."""
 _JOINED = re.compile(r"\s(?:&|and)\s|\s*/\s*", re.IGNORECASE)
 _QUALIFIERS = frozenset(
     {
@@ -51,6 +53,8 @@ def clean_title(title: str) -> str:
     """The heading as a reader sees it, without leading emoji, shortcodes or trailing colons."""
     title = _SHORTCODE.sub(" ", _ATTRIBUTE_LIST.sub("", title))
     start = next((i for i, char in enumerate(title) if char.isalnum()), len(title))
+    title = _ENUMERATOR.sub("", title[start:])
+    start = 0
     title = " ".join(title[start:].split()).rstrip(":：").strip()
     while title and (unicodedata.category(title[-1]) in _DECORATION or title[-1] in "\ufe0f "):
         title = title[:-1]

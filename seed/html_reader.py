@@ -1,7 +1,7 @@
 """HTML read with the standard library's parser, as tags and text in document order: the one
 reader behind Markdown's inline tags, raw HTML blocks and the visible text of rendered HTML."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 
@@ -72,3 +72,79 @@ def html_text(markup: str, *, decode_entities: bool = True) -> str:
     if not decode_entities:
         markup = markup.replace("&", "&amp;")
     return "".join(" " if isinstance(piece, Tag) else piece for piece in read_html(markup))
+
+
+@dataclass
+class _Element:
+    name: str
+    css_class: str
+    parent: "_Element | None"
+    inner_start: int
+    inner_end: int = -1
+    children: list["_Element"] = field(default_factory=list)
+
+
+class _Outliner(HTMLParser):
+    """The elements of a fragment as a tree, each with where its content starts and ends."""
+
+    _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col"})
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_starts = [0]
+        for line in markup.split("\n")[:-1]:
+            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
+        self.root = _Element("", "", None, 0, len(markup))
+        self.open = self.root
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._VOID:
+            return
+        start = self._offset() + len(self.get_starttag_text() or "")
+        css = next((value or "" for key, value in attrs if key == "class"), "")
+        element = _Element(tag, css, self.open, start)
+        self.open.children.append(element)
+        self.open = element
+
+    def handle_endtag(self, tag: str) -> None:
+        element: _Element | None = self.open
+        while element is not None and element.name != tag:
+            element = element.parent
+        if element is None or element.parent is None:
+            return  # a stray closing tag
+        end = self._offset()
+        closing: _Element | None = self.open
+        while closing is not None and closing is not element.parent:
+            if closing.inner_end < 0:
+                closing.inner_end = end
+            closing = closing.parent
+        self.open = element.parent
+
+
+def _items(element: _Element) -> list[_Element]:
+    """In document order, the items of every list in the fragment: each outermost `<li>`, and
+    children that repeat a tag and class two times or more (a list built from `<div>`s)."""
+    kinds = [(child.name, child.css_class) for child in element.children]
+    items: list[_Element] = []
+    for child, kind in zip(element.children, kinds, strict=True):
+        if child.name == "li" or (kind[1] and kinds.count(kind) >= 2):
+            items.append(child)
+        else:
+            items.extend(_items(child))
+    return items
+
+
+def html_items(markup: str) -> list[str]:
+    """The items of the lists in an HTML fragment, as their inner HTML."""
+    outliner = _Outliner(markup)
+    outliner.feed(markup)
+    outliner.close()
+    items = _items(outliner.root)
+    return [
+        markup[item.inner_start : item.inner_end if item.inner_end >= 0 else len(markup)]
+        for item in items
+    ]

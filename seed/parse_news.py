@@ -11,7 +11,7 @@ from seed.citation import typed_links
 from seed.dates import leading_date, parse_date, trailing_date
 from seed.errors import Diagnostic
 from seed.front_matter import PageSource
-from seed.html_reader import html_text
+from seed.html_reader import html_items, html_text
 from seed.inline import inline_runs
 from seed.outline import Outline, heading_text
 from seed.render import markdown_parser, render_tokens
@@ -19,6 +19,15 @@ from seed.render import markdown_parser, render_tokens
 _WORDS = re.compile(r"[^\W\d_]+")
 _MORE = frozenset({"more", "older", "all", "previous", "archive", "archived"})
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_SUMMARY = re.compile(r"<summary\b.*?</summary\s*>", re.IGNORECASE | re.DOTALL)
+_TIME = re.compile(
+    r"<time\b[^>]*?datetime\s*=\s*[\"'](?P<datetime>[^\"']+)[\"'][^>]*>(?P<text>.*?)</time\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_DATE_ELEMENT = re.compile(
+    r"^\s*<(?P<tag>[a-z]+)\b[^>]*>(?P<text>[^<]{4,40})</(?P=tag)\s*>", re.IGNORECASE
+)
+_SEPARATOR = re.compile(r"^\s*(?:[—–\-:|·]|&mdash;|&ndash;)\s*")
 _TRAILING_BREAK = re.compile(r"(?:\s|<br\s*/?>|&nbsp;)+$", re.IGNORECASE)
 
 
@@ -104,8 +113,29 @@ def _raw_items(section: Outline, lines: Lines) -> Iterator[tuple[str, int, NewsI
             _, index = children_until_close(tokens, index)
             for markdown, line in _paragraph_items(lines.block(token), start):
                 yield markdown, line, heading
+        elif token.type == "html_block":
+            for markdown, stamped in _html_items(token.content):
+                yield markdown, start, stamped or heading
+            index += 1
         else:
             index += 1
+
+
+def _html_items(markup: str) -> Iterator[tuple[str, NewsIn | None]]:
+    """Each item of an HTML list (`<li>`, or repeated `<div class="news-item">`), with the date
+    its own element states (`<time datetime="2026-05">`, `<span class="date">2026.03</span>`);
+    a `<summary>` that folds older news away is no item."""
+    for item in html_items(_SUMMARY.sub("", markup)):
+        dated: NewsIn | None = None
+        if (stamp := _TIME.search(item) or _DATE_ELEMENT.match(item)) is not None:
+            stated = stamp.groupdict().get("datetime") or html_text(stamp["text"])
+            if (stated_date := parse_date(stated)) is not None:
+                item = item[: stamp.start()] + item[stamp.end() :]
+                day, precision = stated_date
+                dated = NewsIn(text="", text_html="", date=day, date_precision=precision)
+        item = _SEPARATOR.sub("", " ".join(item.split()))
+        if item:
+            yield item, dated
 
 
 def _is_more_link(item: NewsIn) -> bool:

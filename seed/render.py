@@ -47,7 +47,9 @@ def parse_blocks(markdown: str) -> list[Token]:
     `inline_children`), so text the importer re-reads from source is parsed once, not twice.
     Inside an HTML element marked `markdown="1"`, the text is Markdown, as kramdown reads it."""
     env: dict[str, Any] = {}
-    tokens = _with_markdown_inside_html(_block_parser().parse(markdown, env), env)
+    tokens = _with_html_headings(
+        _with_markdown_inside_html(_block_parser().parse(markdown, env), env)
+    )
     for token in tokens:
         if token.type == "inline":
             token.meta = {**(token.meta or {}), "env": env}
@@ -55,6 +57,35 @@ def parse_blocks(markdown: str) -> list[Token]:
 
 
 _MARKDOWN_INSIDE = re.compile(r"<[a-z][^>]*\bmarkdown\s*=\s*[\"']?1[\"']?[^>]*>", re.IGNORECASE)
+
+
+_HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _with_html_headings(tokens: list[Token]) -> list[Token]:
+    """An HTML block that opens with `<h2>…</h2>` is a heading of that level, as the browser
+    shows it, and what follows it in the block is the section's first content."""
+    result: list[Token] = []
+    for token in tokens:
+        match = _HTML_HEADING.match(token.content) if token.type == "html_block" else None
+        if match is None or token.level != 0 or token.map is None:
+            result.append(token)
+            continue
+        level, inner = match.group(1), " ".join(match.group(2).split())
+        line = token.map[0] + token.content[: match.start(2)].count("\n")
+        end = token.map[0] + token.content[: match.end()].count("\n") + 1
+        result += [
+            Token("heading_open", f"h{level}", 1, map=[line, end], markup="#" * int(level)),
+            Token("inline", "", 0, map=[line, end], content=inner, children=[]),
+            Token("heading_close", f"h{level}", -1, markup="#" * int(level)),
+        ]
+        rest = token.content[match.end() :]
+        if rest.strip():
+            after = token.copy()
+            after.content = rest.lstrip("\n")
+            after.map = [end - 1 if not rest.startswith("\n") else end, token.map[1]]
+            result.append(after)
+    return result
 
 
 def _with_markdown_inside_html(tokens: list[Token], env: dict[str, Any]) -> list[Token]:

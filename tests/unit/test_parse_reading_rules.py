@@ -196,3 +196,23 @@ def test_a_footnote_to_the_marks_is_no_work() -> None:
         "- Jane Doe, Ana Ruiz, Quiet Models, NeurIPS 2023\n"
     )
     assert [work.title for work in page.publications] == ["Quiet Models"]
+
+
+def test_html_headings_open_sections_and_html_lists_hold_news() -> None:
+    page = read(
+        "I am Jane Doe.\n\n"
+        '<h2 class="section-heading"><span class="section-number">02</span> News</h2>\n\n'
+        "<ul>\n  <li><strong>2025.07.01</strong> — Joined the lab.</li>\n"
+        '  <li><time datetime="2025-05">May 2025</time><span>Gave a talk.</span></li>\n</ul>\n'
+        '<details><summary>Earlier news</summary>\n<div class="news">\n'
+        '  <div class="news-item"><span class="news-date">2024.12</span>Won a prize.</div>\n'
+        '  <div class="news-item"><span class="news-date">2024.09</span>Moved.</div>\n'
+        "</div></details>\n\n<h2>Teaching</h2>\n\nTaught things.\n"
+    )
+    assert [(str(n.date), n.date_precision, n.text) for n in page.news] == [
+        ("2025-07-01", "day", "Joined the lab."),
+        ("2025-05-01", "month", "<span>Gave a talk.</span>"),
+        ("2024-12-01", "month", "Won a prize."),
+        ("2024-09-01", "month", "Moved."),
+    ]
+    assert [section.title for section in page.sections] == ["Teaching"]
