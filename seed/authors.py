@@ -27,10 +27,13 @@ _ET_AL = re.compile(r"^(?:et\.?\s+al\.?|\.{3}|…|\.\s\.\s\.)$", re.IGNORECASE)
 """`et al.`, or an ellipsis standing for the authors left out."""
 _SENTENCE_END = re.compile(r"([^\W\d_]{2,})([*^†‡✉★#∗]*)\.(\W*)$")
 _INITIAL = re.compile(r"^[A-Z]{1,3}$")
-_VENUE_WORD = re.compile(
-    r"\b(?:IEEE|ACM|Journal|Letters|Transactions|Proceedings|Conference|Workshop|Symposium)\b"
+_NOT_A_PERSON = re.compile(
+    r"\b(?:IEEE|ACM|Journal|Letters|Transactions|Proceedings|Conference|Workshop|Symposium|"
+    r"Scientist|Intern|Engineer|Researcher|Collaborator|Professor|Student|Lecturer|Postdoc|"
+    r"Director|Manager|Assistant|Associate|University|Institute|Laboratory|Lab)\b"
 )
-"""`IEEE Signal Processing Letters` reads like a name, but no person is called that."""
+"""`IEEE Signal Processing Letters`, `Applied Scientist II`, `Argonne National Laboratory`
+read like names, but they are venues, jobs and places, not people."""
 
 
 def _strip_marks(text: str) -> tuple[str, set[str]]:
@@ -80,7 +83,7 @@ def parse_author(segment: str) -> Author | None:
     text = _without_sentence_period(without_bold_marks(segment))
     name, marks = _strip_marks(text)
     name = " ".join(name.replace("\\", "").split())
-    if not (is_name(name) or _APA_NAME.match(name)) or _VENUE_WORD.search(name):
+    if not (is_name(name) or _APA_NAME.match(name)) or _NOT_A_PERSON.search(name):
         return None
     return Author(
         name=name,
@@ -111,13 +114,22 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _same_by_initials(a: str, b: str) -> bool:
-    left, right = a.replace(".", " ").split(), b.replace(".", " ").split()
+    left, right = (
+        _given_first(a).replace(".", " ").split(),
+        _given_first(b).replace(".", " ").split(),
+    )
     if len(left) < 2 or len(right) < 2 or _name_key(left[-1]) != _name_key(right[-1]):
         return False
     given_left, given_right = left[:-1], right[:-1]
     if not (_all_initials(given_left) or _all_initials(given_right)):
         return False
     return _initials(given_left) == _initials(given_right)
+
+
+def _given_first(name: str) -> str:
+    """`Matias, J. N.` as `J. N. Matias`."""
+    family, comma, given = name.partition(",")
+    return f"{given} {family}" if comma else name
 
 
 def _all_initials(words: list[str]) -> bool:

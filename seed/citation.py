@@ -17,6 +17,15 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _TRAILING_NOTE = re.compile(r"\s*[(（\[]([^()（）\[\]]*[a-z][^()（）\[\]]*)[)）\]]\s*$")
 _JOINED_NAME = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 """`XitingLiu`: a name printed without its space, read as one when names stand on both sides."""
+_SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{2})\.$|(?<=\))\.$")
+"""The full stop after the last author or the date, not the one after an initial (`J. N.`)."""
+_APA_WHEN = re.compile(r"\s*[(（]([^()（）]*(?:19|20)\d\d[^()（）]*)[)）]\s*$")
+"""The date in parentheses after APA authors: `(2025)`, `(Jan 22, 2024)`."""
+_PUBLISHER = re.compile(
+    r"Nature|Science|IEEE|ACM|Springer|Elsevier|Wiley|Cell Press|PMLR|AAAI|MIT Press|OUP",
+    re.IGNORECASE,
+)
+"""`Scientific Reports (Nature)`: the publisher in parentheses belongs to the venue."""
 _SHORT_YEAR = re.compile(r"(?<=[A-Za-z])\s?['’](\d\d)(?!\d)")
 """A venue's two-digit year, `ICML'26` or `NeurIPS ’24`: 2026, 2024."""
 _DANGLING_LABEL = re.compile(r"[\s.,;]*\b(?:DOI|URL|Paper|PDF|Link|Code)s?\s*:?\s*$", re.I)
@@ -95,7 +104,7 @@ def split_venue(venue: str) -> tuple[str | None, int | None, str | None]:
         venue, note = venue[: award.start()], clean_field(award.group(1)) or None
     else:
         match = _TRAILING_NOTE.search(venue)
-        if match is not None:
+        if match is not None and not _PUBLISHER.fullmatch(match.group(1).strip()):
             note = clean_field(match.group(1)) or None
             venue = venue[: match.start()]
     venue = clean_field(venue)
@@ -208,11 +217,16 @@ def _with_linked_title(
     before, after = runs[:start], runs[end:]
     if plain_text(after).startswith((":", "：")):
         after = []  # `[Helios](url): what it is` describes the work; it names no venue
-    lead = marked_text(before).strip().rstrip(".,;: ")
+    lead = _SENTENCE_STOP.sub("", marked_text(before).strip().rstrip(",;: "))
+    when = _APA_WHEN.search(lead)
+    if when is not None:  # APA: `Orben, A., & Matias, J. N. (2025). [Title](url). Venue.`
+        lead = lead[: when.start()].rstrip(",;: ")
     authors = parse_author_line(lead) if plain_text(before) else None
     if authors:
         venue_text = _emphasised_venue(after)
-        whole = "".join(run.text for run in after if run.href is None)
+        whole = "".join(run.text for run in after if run.href is None) + (
+            when.group(1) if when else ""
+        )
     else:
         segments = split_top_level(_DOCUMENT_TYPE.sub(" ", marked_text(after)).strip(" ,.;:"))
         authors, index = _author_run(segments, 0)

@@ -74,4 +74,16 @@ def read_page_source(path: str, text: str) -> PageSource:
     if "\x00" in text:
         raise PageError(path, text[: text.index("\x00")].count("\n") + 1, "the file is not text")
     front_matter, body, body_line = read_front_matter(path, text)
-    return PageSource(path, front_matter, strip_hidden(body), body_line)
+    return PageSource(path, front_matter, _mended_links(strip_hidden(body)), body_line)
+
+
+_SPACED_URL = re.compile(r"\]\((https?://[^\s()]*?)[ \t]+(?=[^\s()\"']+\))")
+
+
+def _mended_links(body: str) -> str:
+    """A link whose address a stray space broke (`[x](https://  osf.io/a)`) points where the
+    owner meant it to: browsers and kramdown would show its text, and a reader its target."""
+    previous = None
+    while previous != body:
+        previous, body = body, _SPACED_URL.sub(r"](\1", body)
+    return body

@@ -1,5 +1,6 @@
 """A whole page: Markdown text in, a typed `PageIn` and warnings out. No database here."""
 
+import re
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -21,6 +22,8 @@ from seed.parse_news import parse_news
 from seed.parse_profile import parse_profile
 from seed.parse_works import parse_works
 from seed.render import render_html
+
+_PUBLICATIONS_NAMED = re.compile(r"\b(?:publications?|papers|preprints|articles)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -45,6 +48,26 @@ def visible_text(markdown: str) -> str:
     """What a reader sees of some Markdown: no tags (`<span class='anchor'>`), no blank space."""
     # Entities stay as written: an introduction of only `&nbsp;` has always counted as text.
     return " ".join(html_text(markdown, decode_entities=False).split())
+
+
+def _lists_publications(section: Outline, source: PageSource) -> bool:
+    """A section of unknown kind lists publications, whatever its heading says, when its
+    entries read as citations (authors with a venue or a year, two or more, most of them) and
+    either its opening sentence says they are publications or papers, or the owner is marked
+    in bold among the authors of most of them, as publication lists do."""
+    works, _ = parse_works(section, source, "publication")
+    cited = [work for work in works if work.authors and (work.venue or work.year)]
+    if len(cited) < 2 or len(cited) < 0.6 * len(works):
+        return False
+    marked = sum(any(author.is_owner for author in work.authors) for work in cited)
+    return marked >= 0.6 * len(works) or _introduces_publications(section)
+
+
+def _introduces_publications(section: Outline) -> bool:
+    first = next((token for token in section.tokens if token.type == "inline"), None)
+    if first is None or section.tokens.index(first) > 2:
+        return False
+    return len(first.content) <= 300 and _PUBLICATIONS_NAMED.search(first.content) is not None
 
 
 def mark_owner(works: list[WorkIn], owner: str | None) -> None:
@@ -75,6 +98,8 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
     other_outlines: list[Outline] = [intro]
     warnings: list[Diagnostic] = []
     for section in sections:
+        if section.kind is SectionKind.other and _lists_publications(section, source):
+            section.kind = SectionKind.publications
         if section.kind is SectionKind.news:
             found_news, found_warnings = parse_news(section, source)
             news.extend(found_news)

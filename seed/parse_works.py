@@ -3,7 +3,7 @@ grouped by sub-heading."""
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
@@ -11,7 +11,7 @@ from schemas.work import WorkIn
 from seed.asides import is_description, is_legend
 from seed.author_list import parse_author_line
 from seed.blocks import children_until_close, top_level_items
-from seed.citation import clean_field
+from seed.citation import clean_field, typed_links
 from seed.entry import parse_entry, split_lines, split_runs
 from seed.errors import Diagnostic
 from seed.featured import without_featured_mark
@@ -50,6 +50,8 @@ class _Entry:
     line: int
     runs: list[Run]
     in_list: bool
+    nested_links: list[Run] = field(default_factory=list)
+    """Links in the entry's nested items (a blog post, press coverage): the work's too."""
 
 
 def _block_runs(tokens: list[Token], *, depth_kept: int) -> list[Run]:
@@ -136,7 +138,9 @@ def _entries(section: Outline) -> Iterator[_Entry]:
             inner, index = children_until_close(tokens, index)
             for item, item_tokens in top_level_items(inner):
                 start = item.map[0] if item.map else line
-                yield _Entry(group, start, _entry_runs(item_tokens), True)
+                runs = _entry_runs(item_tokens)
+                nested = [run for run in _block_runs(item_tokens, depth_kept=99) if run.href]
+                yield _Entry(group, start, runs, True, nested)
         elif token.type in ("paragraph_open", "blockquote_open"):
             inner, index = children_until_close(tokens, index)
             yield _Entry(group, line, _entry_runs(inner), False)
@@ -247,16 +251,24 @@ def parse_works(
     warnings: list[Diagnostic] = []
     text = "\n".join(source.body.split("\n")[section.line : section.end_line])
     explains_equal = _EQUAL_LEGEND.search(text) is not None
-    for entry in _merged(_entries(section)):
+    entries = list(_merged(_entries(section)))
+    listed = any(entry.in_list for entry in entries)
+    for entry in entries:
         line = source.file_line(entry.line)
         text = plain_text(entry.runs)
         if not text or is_legend(text):
             continue
         runs, featured = without_featured_mark(entry.runs)
         work = parse_entry(_without_period(runs), line=line, group=entry.group)
-        if work is None or _is_placeholder(work):
-            continue
+        if (
+            work is None
+            or _is_placeholder(work)
+            or (listed and not entry.in_list and not work.authors)
+        ):
+            continue  # among list entries, a paragraph without authors is commentary on them
         work.featured = featured
+        known = {link.url for link in work.links}
+        work.links += [link for link in typed_links(entry.nested_links) if link.url not in known]
         if noun == "project":
             _named(work, runs)
         if not explains_equal:

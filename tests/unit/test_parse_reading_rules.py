@@ -216,3 +216,35 @@ def test_html_headings_open_sections_and_html_lists_hold_news() -> None:
         ("2024-09-01", "month", "Moved."),
     ]
     assert [section.title for section in page.sections] == ["Teaching"]
+
+
+def test_a_section_that_says_it_lists_papers_reads_apa_citations_and_nested_links() -> None:
+    page = read(
+        '---\ntitle: "Dr. J. Nathan Matias"\n---\nBio.\n\n### Recent Research\n'
+        "Here are recent scientific publications ([full list](https://example.org/all)).\n\n"
+        "* Orben, A., & Matias, J. N. (2025). [Fixing the science of harms]"
+        "(https://example.org/a). Science, 388(6743), 152-155.\n"
+        "* Matias, J.N. (2023) [Humans and algorithms work together](https://  example.org/b). "
+        "Scientific Reports (Nature).\n"
+        "  * Blog post: [Why it matters](https://example.org/c)\n\n"
+        "### Organizations\n\nSome.\n"
+    )
+    assert works(page) == [
+        (
+            "Fixing the science of harms",
+            "Orben, A., **Matias, J. N.**",
+            "Science, 388(6743), 152-155",
+            2025,
+            None,
+            ["https://example.org/a"],
+        ),
+        (
+            "Humans and algorithms work together",
+            "**Matias, J.N.**",
+            "Scientific Reports (Nature)",
+            2023,
+            None,
+            ["https://example.org/b", "https://example.org/c"],
+        ),
+    ]
+    assert [section.title for section in page.sections] == ["Organizations"]
