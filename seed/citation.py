@@ -28,6 +28,8 @@ _PUBLISHER = re.compile(
 """`Scientific Reports (Nature)`: the publisher in parentheses belongs to the venue."""
 _SHORT_YEAR = re.compile(r"(?<=[A-Za-z])\s?['’](\d\d)(?!\d)")
 """A venue's two-digit year, `ICML'26` or `NeurIPS ’24`: 2026, 2024."""
+_IDENTIFIER = re.compile(r"[,;.]?\s*(?:DOI\s*:?\s*10\.\S+|https?://\S+).*$", re.IGNORECASE)
+"""A DOI or address printed after the venue, and what follows it: the work's link, no venue."""
 _DANGLING_LABEL = re.compile(r"[\s.,;]*\b(?:DOI|URL|Paper|PDF|Link|Code)s?\s*:?\s*$", re.I)
 """A link's label left at the end of a venue once its link is taken out: `…, 2022. DOI:`."""
 _NOTE_FROM = re.compile(
@@ -90,14 +92,14 @@ def looks_like_venue(text: str) -> bool:
     return bool(_YEAR.search(text) or _VENUE_WORDS.search(text) or _ACRONYM.search(text))
 
 
-def _certainly_venue(text: str) -> bool:
+def certainly_venue(text: str) -> bool:
     return bool(_YEAR.search(text) or _VENUE_WORDS.search(text))
 
 
 def split_venue(venue: str) -> tuple[str | None, int | None, str | None]:
     """The venue without its trailing note, the year it states, and the note: in parentheses
     at the end (`(Oral)`), or from a presentation or award word on (`ICLR Oral (top 1.5%)`)."""
-    venue = clean_field(_DANGLING_LABEL.sub("", venue))
+    venue = clean_field(_DANGLING_LABEL.sub("", _IDENTIFIER.sub("", venue)))
     note = None
     award = _NOTE_FROM.search(venue)
     if award is not None and award.start() > 0:
@@ -250,6 +252,8 @@ def _leading_badge(runs: list[Run]) -> tuple[str | None, list[Run]]:
     first = next((i for i, run in enumerate(runs) if run.text.strip()), None)
     if first is None or not (runs[first].code or runs[first].badge) or runs[first].href:
         return None, runs
+    if is_name(runs[first].text.strip()):
+        return None, runs  # `` `Jane Doe`, Wei Chen, … ``: the owner, marked in code
     return runs[first].text.strip(), runs[first + 1 :]
 
 
@@ -272,7 +276,7 @@ def _citation(runs: list[Run], line: int, group: str | None) -> WorkIn | None:
     rest = segments[index:]
     if not rest and len(segments) == 1:
         authors, rest = [], segments  # a lone segment is a title, however much it reads as a name
-    if len(authors) >= 2 and len(rest) == 1 and _certainly_venue(clean_field(rest[0])):
+    if len(authors) >= 2 and len(rest) == 1 and certainly_venue(clean_field(rest[0])):
         # A short capitalised title reads like a name; the entry still needs a title.
         authors.pop()
         rest = segments[index - 1 :]

@@ -23,6 +23,15 @@ _ROLE = re.compile(
     r"keywords?|tools?|tech stack)\s*[:：]",
     re.IGNORECASE,
 )
+_DATE = (
+    r"(?:(?:19|20)\d\d\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d(?:[./-]\d{1,2})?)"
+)
+_OPENING_PERIOD = re.compile(
+    rf"^[\s*_\[(]*{_DATE}\s*(?:[-–—~]|to)\s*(?:{_DATE}|present|now|today|current|ongoing)"
+    r"(?:\s*\([^)]*\))?[\s*_\])]*[,:;|\-–—]?\s*",
+    re.IGNORECASE,
+)
 _NAME_THEN_PERIOD = re.compile(r"[^\W\d_]{2,}\.\s+")
 """The first word of two or more letters that ends a sentence (an initial such as `M.` does not)."""
 
@@ -122,8 +131,16 @@ def _year(*texts: str) -> int | None:
     return None
 
 
+def without_period(runs: list[Run]) -> list[Run]:
+    """The entry without the period of time that opens it (`*2025.09 - Present*, Title`):
+    when the work was done, not its title or its year."""
+    match = _OPENING_PERIOD.match("".join(run.text for run in runs))
+    return split_runs(runs, match.end())[1] if match else runs
+
+
 def _title(line: _Line) -> tuple[str, str | None]:
     """The title of a title line, and a note in parentheses after a linked title."""
+    line = _Line(without_period(line.runs))
     link = line.title_link()
     if link is None:
         return clean_field(line.text.strip("[]")), None

@@ -99,15 +99,17 @@ def plain_text(runs: list[Run]) -> str:
 
 
 def marked_text(runs: list[Run], *, drop_links: bool = True) -> str:
-    """The text with bold spans between BOLD_ON and BOLD_OFF; link labels left out by default."""
+    """The text with bold spans between BOLD_ON and BOLD_OFF (a name in code is marked as bold
+    ones are: `` `Yuhua Li`, Wei Chen ``); link labels left out by default."""
     out: list[str] = []
     bold = False
     for run in runs:
         if drop_links and run.href is not None:
             continue
-        if run.bold != bold:
-            out.append(BOLD_ON if run.bold else BOLD_OFF)
-            bold = run.bold
+        marked = run.bold or run.code
+        if marked != bold:
+            out.append(BOLD_ON if marked else BOLD_OFF)
+            bold = marked
         out.append(run.text)
     if bold:
         out.append(BOLD_OFF)

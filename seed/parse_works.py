@@ -11,8 +11,8 @@ from schemas.work import WorkIn
 from seed.asides import is_description, is_legend
 from seed.author_list import parse_author_line
 from seed.blocks import children_until_close, top_level_items
-from seed.citation import clean_field, typed_links
-from seed.entry import parse_entry, split_lines, split_runs
+from seed.citation import certainly_venue, clean_field, typed_links
+from seed.entry import parse_entry, split_lines, without_period
 from seed.errors import Diagnostic
 from seed.featured import without_featured_mark
 from seed.front_matter import PageSource
@@ -31,15 +31,6 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 _EQUAL_LEGEND = re.compile(r"equal(?:ly)?\s+contribut|co-first|joint first", re.IGNORECASE)
-_DATE = (
-    r"(?:(?:19|20)\d\d(?:[./-]\d{1,2})?|[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d"
-    r"|(?:19|20)\d\d\s+[A-Z][a-z]{2,8})"
-)
-_OPENING_PERIOD = re.compile(
-    rf"^[\s*_\[(]*{_DATE}\s*(?:[-–—~]|to)\s*(?:{_DATE}|present|now|today|current|ongoing)"
-    r"(?:\s*\([^)]*\))?[\s*_\])]*[,:;|\-–—]?\s*",
-    re.IGNORECASE,
-)
 _GROUP_YEAR = re.compile(r"^(?:year\s+|in\s+)?((?:19|20)\d\d)$", re.IGNORECASE)
 _NAMED = re.compile(r"^(?P<name>[^:：]{1,80})[:：]\s*(?P<rest>\S.*)$", re.DOTALL)
 
@@ -158,13 +149,6 @@ def _next_heading(tokens: list[Token], index: int) -> int:
     )
 
 
-def _without_period(runs: list[Run]) -> list[Run]:
-    """The entry without the period of time that opens it (`*2025.09 - Present*, Title`):
-    when the work was done, not its title or its year."""
-    match = _OPENING_PERIOD.match("".join(run.text for run in runs))
-    return split_runs(runs, match.end())[1] if match else runs
-
-
 def _lone_star_is_corresponding(work: WorkIn) -> None:
     """Equal contribution takes two: where no legend says what `*` means, one starred author
     is the corresponding one."""
@@ -259,7 +243,7 @@ def parse_works(
         if not text or is_legend(text):
             continue
         runs, featured = without_featured_mark(entry.runs)
-        work = parse_entry(_without_period(runs), line=line, group=entry.group)
+        work = parse_entry(without_period(runs), line=line, group=entry.group)
         if (
             work is None
             or _is_placeholder(work)
@@ -271,6 +255,8 @@ def parse_works(
         work.links += [link for link in typed_links(entry.nested_links) if link.url not in known]
         if noun == "project":
             _named(work, runs)
+            if work.venue is not None and not certainly_venue(work.venue):
+                work.venue = None  # no year or venue word: a caption on its picture, not a venue
         if not explains_equal:
             _lone_star_is_corresponding(work)
         if work.year is None and work.group and (year := _GROUP_YEAR.match(work.group.strip())):

@@ -248,3 +248,25 @@ def test_a_section_that_says_it_lists_papers_reads_apa_citations_and_nested_link
         ),
     ]
     assert [section.title for section in page.sections] == ["Organizations"]
+
+
+def test_a_project_box_names_its_owner_in_code_and_dates_its_title() -> None:
+    page = read(
+        "# Projects\n\n<div class='paper-box'><div class='paper-box-image'>"
+        '<div class="badge">AR Model Performance</div></div>\n'
+        "<div class='paper-box-text' markdown=\"1\">\n\n"
+        "- `Yuhua Li`, Ana Ruiz\n- Supervisor: Dr. Jay Lee\n"
+        "- *2025 Jun - 2025 Aug*, Model Predictive Control for Direct Air Capture\n"
+        "  - Implemented system identification techniques and Kalman filtering for estimates.\n"
+        "</div>\n</div>\n"
+    )
+    assert works(page, "projects") == [
+        (
+            "Model Predictive Control for Direct Air Capture",
+            "**Yuhua Li**, Ana Ruiz",
+            None,
+            None,
+            None,
+            [],
+        )
+    ]
