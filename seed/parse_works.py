@@ -17,6 +17,7 @@ from seed.errors import Diagnostic
 from seed.featured import without_featured_mark
 from seed.front_matter import PageSource
 from seed.headings import clean_title
+from seed.html_reader import html_text
 from seed.html_runs import html_runs
 from seed.inline import Run, inline_runs, marked_text, plain_text
 from seed.outline import Outline, heading_text
@@ -24,6 +25,7 @@ from seed.render import inline_children
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
 _DIV_OPEN = re.compile(r"<div\b", re.IGNORECASE)
+_PICTURE = re.compile(r"<(?:img|picture|video|svg|iframe)\b", re.IGNORECASE)
 _DIV_CLOSE = re.compile(r"</div\s*>", re.IGNORECASE)
 _PLACEHOLDER = re.compile(
     r"\b(?:coming soon|to come|stay tuned|tba|tbd|under construction|"
@@ -94,6 +96,10 @@ def _div_depth(token: Token) -> int:
     return len(_DIV_OPEN.findall(token.content)) - len(_DIV_CLOSE.findall(token.content))
 
 
+def _shows_nothing(token: Token) -> bool:
+    return not html_text(token.content).strip() and not _PICTURE.search(token.content)
+
+
 def _container(tokens: list[Token], index: int) -> tuple[list[Token], int]:
     """The blocks from an HTML block that opens `<div>`s to the block that closes them."""
     depth = 0
@@ -135,6 +141,8 @@ def _entries(section: Outline) -> Iterator[_Entry]:
         elif token.type in ("paragraph_open", "blockquote_open"):
             inner, index = children_until_close(tokens, index)
             yield _Entry(group, line, _entry_runs(inner), False)
+        elif token.type == "html_block" and _div_depth(token) > 0 and _shows_nothing(token):
+            index += 1  # a wrapper that shows nothing itself: the boxes inside it are the entries
         elif token.type == "html_block":
             # A box's own lines may be list items (`- [Title](url)`); deeper ones describe it.
             inner, index = _container(tokens, index)
