@@ -1,5 +1,6 @@
 """Cut a page body into its sections, by headings, using markdown-it's block tokens."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
@@ -32,7 +33,17 @@ def _level(token: Token) -> int:
     return int(token.tag[1:])
 
 
-def label_kind(tokens: list[Token], index: int) -> tuple[str, SectionKind] | None:
+Hinted = Callable[[str], SectionKind | None]
+"""The kind the owner's hints give a heading's text, if they name it (see `seed.hints`)."""
+
+
+def _no_hints(_title: str) -> SectionKind | None:
+    return None
+
+
+def label_kind(
+    tokens: list[Token], index: int, hinted: Hinted = _no_hints
+) -> tuple[str, SectionKind] | None:
     """A paragraph that is only a section label (`**Publications**`, `Recent news:`) and
     names a known kind of section."""
     if tokens[index].type != "paragraph_open" or index + 1 >= len(tokens):
@@ -41,6 +52,8 @@ def label_kind(tokens: list[Token], index: int) -> tuple[str, SectionKind] | Non
     text = plain_text(runs)
     if not runs or "\n" in "".join(run.text for run in runs) or len(text) > 60:
         return None
+    if (kind := hinted(text)) is not None:
+        return text, kind
     if not (all(run.bold for run in runs) or text.rstrip().endswith((":", "："))):
         return None
     kind = section_kind(text)
@@ -60,7 +73,7 @@ def _starts_section(current: Outline, level: int, kind: SectionKind, top: int) -
     return current.kind is SectionKind.other or level <= current.level
 
 
-def outline_page(body: str) -> tuple[Outline, list[Outline]]:
+def outline_page(body: str, hinted: Hinted = _no_hints) -> tuple[Outline, list[Outline]]:
     """The introduction (everything before the first section) and the sections, in page order.
 
     A heading starts a section when it is at the page's top heading level or names a known
@@ -77,8 +90,9 @@ def outline_page(body: str) -> tuple[Outline, list[Outline]]:
         if token.type == "heading_open" and token.level == 0:
             level = _level(token)
             text = heading_text(tokens, index)
-            kind = section_kind(text)
-            if _starts_section(current, level, kind, top):
+            named = hinted(text)
+            kind = named or section_kind(text)
+            if named is not None or _starts_section(current, level, kind, top):
                 line = token.map[0] if token.map else 0
                 current.end_line = line
                 current = Outline(title=clean_title(text), kind=kind, line=line, level=level)
@@ -86,7 +100,7 @@ def outline_page(body: str) -> tuple[Outline, list[Outline]]:
                 sections.append(current)
                 index += 3
                 continue
-        if token.level == 0 and (label := label_kind(tokens, index)) is not None:
+        if token.level == 0 and (label := label_kind(tokens, index, hinted)) is not None:
             line = token.map[0] if token.map else 0
             level = current.level if current is not intro else top
             current.end_line = line

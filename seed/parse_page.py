@@ -1,6 +1,7 @@
 """A whole page: Markdown text in, a typed `PageIn` and warnings out. No database here."""
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -15,6 +16,7 @@ from seed.blocks import Lines
 from seed.errors import Diagnostic, PageError
 from seed.front_matter import PageSource, read_page_source
 from seed.headings import SectionKind, is_about_heading
+from seed.hints import read_hints
 from seed.html_reader import html_text
 from seed.outline import Outline, outline_page
 from seed.parse_interests import interests_of_intro, interests_of_section
@@ -70,13 +72,13 @@ def _introduces_publications(section: Outline) -> bool:
     return len(first.content) <= 300 and _PUBLICATIONS_NAMED.search(first.content) is not None
 
 
-def mark_owner(works: list[WorkIn], owner: str | None) -> None:
-    """Authors named like the owner are the owner, bold or not."""
-    if owner is None:
-        return
+def mark_owner(works: list[WorkIn], owner: str | None, aliases: Sequence[str] = ()) -> None:
+    """Authors named like the owner (or as one of the names the owner's hints give) are the
+    owner, bold or not."""
+    names = [name for name in (owner, *aliases) if name]
     for work in works:
         for author in work.authors:
-            if same_person(author.name, owner):
+            if any(same_person(author.name, name) for name in names):
                 author.is_owner = True
 
 
@@ -84,7 +86,8 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
     if not source.body.strip():
         raise PageError(source.path, source.body_line, "the page has no content to load")
     lines = Lines.of(source.body)
-    intro, sections = outline_page(source.body)
+    hints = read_hints(source)
+    intro, sections = outline_page(source.body, hints.kind_of)
     if not visible_text(lines.text(0, intro.end_line)):
         about = next((section for section in sections if is_about_heading(section.title)), None)
         if about is not None:
@@ -98,7 +101,8 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
     other_outlines: list[Outline] = [intro]
     warnings: list[Diagnostic] = []
     for section in sections:
-        if section.kind is SectionKind.other and _lists_publications(section, source):
+        unhinted = hints.kind_of(section.title) is None
+        if section.kind is SectionKind.other and unhinted and _lists_publications(section, source):
             section.kind = SectionKind.publications
         if section.kind is SectionKind.news:
             found_news, found_warnings = parse_news(section, source)
@@ -119,9 +123,8 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
         interests = interests or interests_of_intro(outline)
     all_works: list[WorkIn] = [*publications, *projects]
     profile = parse_profile(intro, lines, all_works, source.front_matter)
-    if owner_name:
-        profile.name = owner_name
-    mark_owner(all_works, profile.name)
+    profile.name = owner_name or hints.owner or profile.name
+    mark_owner(all_works, profile.name, hints.aliases)
     page = PageIn(
         profile=profile,
         interests=interests,
