@@ -13,6 +13,7 @@ from schemas.section import SectionIn
 from schemas.work import WorkIn
 from seed.authors import same_person
 from seed.blocks import Lines
+from seed.diagnose import work_warnings
 from seed.errors import Diagnostic, PageError
 from seed.front_matter import PageSource, read_page_source
 from seed.headings import SectionKind, is_about_heading
@@ -65,6 +66,35 @@ def _lists_publications(section: Outline, source: PageSource) -> bool:
     return marked >= 0.6 * len(works) or _introduces_publications(section)
 
 
+def _looks_like(section: Outline, source: PageSource) -> str | None:
+    """What a section read as plain text looks like it lists: citations, dated news, or
+    neither."""
+    works, _ = parse_works(section, source, "publication")
+    if sum(bool(work.authors) and bool(work.venue or work.year) for work in works) >= 2:
+        return "citations"
+    items = parse_news(section, source)[0]
+    if len(items) >= 2 and all(item.date is not None for item in items):
+        return "dated news"
+    return None
+
+
+def _unknown_kind_warnings(
+    unknown: list[tuple[Outline, str]], source: PageSource, has_news: bool
+) -> list[Diagnostic]:
+    """The owner may want a `homepage: sections:` hint for these (dated lists only where the
+    page has no news, since awards and positions are dated too)."""
+    return [
+        Diagnostic(
+            source.path,
+            source.file_line(section.line),
+            f"section {section.title!r} is read as plain text, but its items look like {kind}; "
+            "a `homepage: sections:` hint can say what it is",
+        )
+        for section, kind in unknown
+        if kind == "citations" or not has_news
+    ]
+
+
 def _introduces_publications(section: Outline) -> bool:
     first = next((token for token in section.tokens if token.type == "inline"), None)
     if first is None or section.tokens.index(first) > 2:
@@ -99,6 +129,7 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
     interests: list[InterestIn] = []
     others: list[SectionIn] = []
     other_outlines: list[Outline] = [intro]
+    unknown: list[tuple[Outline, str]] = []
     warnings: list[Diagnostic] = []
     for section in sections:
         unhinted = hints.kind_of(section.title) is None
@@ -116,11 +147,24 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
         elif section.kind is SectionKind.interests:
             interests.extend(interests_of_section(section))
         else:
+            if (looks := _looks_like(section, source)) is not None:
+                unknown.append((section, looks))
             other_outlines.append(section)
             if (other := _other_section(section, lines, source)) is not None:
                 others.append(other)
     for outline in other_outlines:
         interests = interests or interests_of_intro(outline)
+    warnings.extend(_unknown_kind_warnings(unknown, source, bool(news)))
+    warnings.extend(work_warnings(source.path, publications, "publication"))
+    warnings.extend(work_warnings(source.path, projects, "project"))
+    named_publications = [s for s in sections if s.kind is SectionKind.publications]
+    if named_publications and not publications:
+        line = source.file_line(named_publications[0].line)
+        warnings.append(
+            Diagnostic(
+                source.path, line, "a publications heading, and no publications read under it"
+            )
+        )
     all_works: list[WorkIn] = [*publications, *projects]
     profile = parse_profile(intro, lines, all_works, source.front_matter)
     profile.name = owner_name or hints.owner or profile.name

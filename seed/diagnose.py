@@ -1,0 +1,34 @@
+"""Warnings the owner can act on: every field the reader is unsure of, with `file:line`."""
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from schemas.work import WorkIn
+from seed.errors import Diagnostic
+
+_MARKUP = re.compile(r"<[a-zA-Z/][^>]*>|\*\*|__|\]\(|https?://")
+_LETTER = re.compile(r"[^\W\d_]")
+_NAME_LIMIT = 60
+
+
+def work_warnings(path: str, works: list[WorkIn], noun: str) -> Iterator[Diagnostic]:
+    """What looks wrong in each work the reader found, as a reader would say it."""
+    next_year = dt.date.today().year + 1
+    for work in works:
+        at = work.line
+        if _MARKUP.search(work.title):
+            yield Diagnostic(
+                path, at, f"{noun} title still holds markup or a URL: {work.title[:60]!r}"
+            )
+        for author in work.authors:
+            if author.name[-1] in ".,;:" and not re.search(r"\b[A-Z]\.$", author.name):
+                yield Diagnostic(path, at, f"{noun} author ends in punctuation: {author.name!r}")
+            elif len(author.name) > _NAME_LIMIT:
+                yield Diagnostic(
+                    path, at, f"{noun} author is longer than a name: {author.name[:60]!r}"
+                )
+        if work.venue is not None and not _LETTER.search(work.venue):
+            yield Diagnostic(path, at, f"{noun} venue has no letters: {work.venue!r}")
+        if work.year is not None and not 1950 <= work.year <= next_year:
+            yield Diagnostic(path, at, f"{noun} year {work.year} is outside 1950…{next_year}")
