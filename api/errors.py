@@ -15,7 +15,15 @@ from starlette.routing import BaseRoute, Match
 
 from api.middleware.security_headers import API_HEADERS
 from store.engine import is_storage_full
-from store.errors import AlreadyExists, NotFound, OwnedByPage, StorageFull, StoreError
+from store.errors import (
+    AlreadyExists,
+    BackupRefused,
+    NotFound,
+    OwnedByPage,
+    SchemaOutOfDate,
+    StorageFull,
+    StoreError,
+)
 
 
 class ErrorPublic(BaseModel):
@@ -61,6 +69,8 @@ _STATUS: dict[type[StoreError], int] = {
     AlreadyExists: status.HTTP_409_CONFLICT,
     OwnedByPage: status.HTTP_409_CONFLICT,
     StorageFull: status.HTTP_507_INSUFFICIENT_STORAGE,
+    SchemaOutOfDate: status.HTTP_503_SERVICE_UNAVAILABLE,
+    BackupRefused: status.HTTP_409_CONFLICT,
 }
 
 

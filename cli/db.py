@@ -1,6 +1,8 @@
-"""`homepage db`: the schema revision of the database, and upgrades in place."""
+"""`homepage db`: the schema revision of the database, upgrades in place, online backup and
+restore."""
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -8,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from cli.database import opened
+from store import backup as store_backup
 from store import schema
 
 app = typer.Typer(
@@ -52,3 +55,25 @@ def history() -> None:
         here = "← the database" if revision.is_current else ""
         table.add_row(revision.revision, revision.down_revision or "-", revision.message, here)
     out.print(table)
+
+
+@app.command("backup")
+def backup(path: Annotated[Path, typer.Argument(help="The new backup file.")]) -> None:
+    """Write a consistent copy of the database while the server serves and takes writes."""
+    with opened() as engine:
+        store_backup.backup(engine, path)
+    out.print(f"Backed up the database to {path}.")
+
+
+@app.command("restore")
+def restore(
+    path: Annotated[Path, typer.Argument(help="A backup made by `homepage db backup`.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a database another process has open.")
+    ] = False,
+) -> None:
+    """Replace the database with a checked backup, upgraded if an older release made it."""
+    with opened(checked=False) as engine:
+        before, after = store_backup.restore(engine, path, force=force)
+    upgraded = f", upgraded from revision {before}" if before != after else ""
+    out.print(f"Restored the database from {path} (revision {after}{upgraded}).")

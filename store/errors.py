@@ -32,3 +32,7 @@ class StorageFull(StoreError):
 
 class SchemaOutOfDate(StoreError):
     """The database's schema is not this release's: `homepage db upgrade` first."""
+
+
+class BackupRefused(StoreError):
+    """The backup or restore cannot be done as asked."""

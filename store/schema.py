@@ -73,6 +73,10 @@ def head() -> str:
     return revision
 
 
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
+
+
 def current(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
@@ -172,8 +176,7 @@ def schema_problem(at: str | None) -> str | None:
         return None
     if at is None:
         return f"was made before schema migrations existed: {UPGRADE_HINT}."
-    known = {script.revision for script in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
-    if at not in known:
+    if at not in known_revisions():
         return f"is at revision {at}, made by a newer release than this one ({latest})."
     return f"is at revision {at}, older than this release's {latest}: {UPGRADE_HINT}."
 
