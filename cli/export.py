@@ -16,6 +16,7 @@ from schemas.project import Project, ProjectPublic
 from schemas.publication import Publication, PublicationPublic
 from seed.errors import PageError
 from seed.files import read_text, site_page
+from store.archive import export_owned
 from store.news import NEWEST_FIRST
 
 app = typer.Typer(help="Write the content out in other formats.", no_args_is_help=True)
@@ -76,3 +77,18 @@ def export_markdown(
         f"{len(stored.projects)} projects.",
         highlight=False,
     )
+
+
+@app.command("json")
+def json_export(
+    to: Annotated[Path | None, typer.Option(help="Write here instead of to stdout.")] = None,
+) -> None:
+    """Everything the API owns, for another database: API news with who wrote them and when,
+    token metadata (never a hash) and the audit log."""
+    with opened() as engine, Session(engine) as session:
+        archive = export_owned(session)
+    body = archive.model_dump_json(indent=2) + "\n"
+    if to is None:
+        typer.echo(body, nl=False)
+    else:
+        to.write_text(body, encoding="utf-8")

@@ -5,15 +5,19 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 from sqlmodel import Session
 
 from api.settings import get_settings
 from cli.database import opened, refuse
+from schemas.archive import OwnedArchive
 from seed.errors import PageError
 from seed.files import read_text
 from seed.parse_bibtex import parse_bibtex
+from store.archive import import_owned
+from store.engine import write_session
 from store.load_bibtex import ImportSummary, load_bibtex
 from store.profile import find_profile
 
@@ -64,3 +68,26 @@ def import_bibtex(
             soft_wrap=True,
         )
     out.print(_summary_table(summary))
+
+
+@app.command("json")
+def json_import(
+    file: Annotated[Path, typer.Argument(help="A file from `homepage export json`.")],
+) -> None:
+    """Add what another database's API owned (from `homepage export json`), in one transaction.
+    Tokens come back on record only: their hashes are never exported, so create new ones."""
+    try:
+        archive = OwnedArchive.model_validate_json(read_text(file))
+    except PageError as error:
+        raise refuse(error) from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        problem = f"not an export of homepage-api: {where}: {first['msg']}"
+        raise refuse(PageError(str(file), 0, problem)) from None
+    with opened() as engine, write_session(engine) as session:
+        counts = import_owned(session, archive)
+    out.print(
+        f"Imported {counts.news} news item(s), {counts.tokens} token record(s) "
+        f"and {counts.audit} audit row(s)."
+    )

@@ -3,6 +3,7 @@ up again, a database made before migrations existed is recognised and upgraded w
 kept, and every command refuses an out-of-date database without touching it."""
 
 import hashlib
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -176,3 +177,49 @@ def test_db_current_says_where_the_database_stands(
         get_settings.cache_clear()
     head = schema.head()
     assert result.stdout.strip() == f'{{"current": "{head}", "head": "{head}", "up_to_date": true}}'
+
+
+@pytest.mark.sqlite_only
+def test_json_export_and_import_move_what_the_api_owns_without_loss(
+    old_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    exported = runner.invoke(app, ["export", "json"])
+    archive = json.loads(exported.stdout)
+    assert [item["slug"] for item in archive["news"]] == [API_NEWS[1], API_NEWS[2], API_NEWS[0]]
+    assert {item["created_by"] for item in archive["news"]} == {"fixture-owner"}
+    assert [token["name"] for token in archive["tokens"]] == ["fixture-owner"]
+    assert "token_hash" not in archive["tokens"][0]
+    assert [entry["slug"] for entry in archive["audit"]] == [API_NEWS[1], API_NEWS[2], API_NEWS[0]]
+    (tmp_path / "owned.json").write_text(exported.stdout)
+    monkeypatch.setenv("HOMEPAGE_DATABASE_URL", f"sqlite:///{tmp_path / 'other.db'}")
+    get_settings.cache_clear()
+    imported = runner.invoke(app, ["import", "json", str(tmp_path / "owned.json")])
+    assert imported.stdout.split() == [
+        "Imported",
+        "3",
+        "news",
+        "item(s),",
+        "1",
+        "token",
+        "record(s)",
+        "and",
+        "3",
+        "audit",
+        "row(s).",
+    ]
+    assert json.loads(runner.invoke(app, ["export", "json"]).stdout) == archive
+    again = runner.invoke(app, ["import", "json", str(tmp_path / "owned.json")])
+    assert again.stdout.split() == [
+        "Imported",
+        "0",
+        "news",
+        "item(s),",
+        "0",
+        "token",
+        "record(s)",
+        "and",
+        "0",
+        "audit",
+        "row(s).",
+    ]
