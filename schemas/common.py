@@ -1,5 +1,6 @@
 """Value types every resource shares: links, authors, dates, sources."""
 
+import html
 import re
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -69,9 +70,32 @@ class LinkKind(StrEnum):
     other = "other"
 
 
-# PostgreSQL cannot store NUL in text, and no page or post means one: refused as input.
-NO_NUL = r"^[^\x00]*$"
-Text = Annotated[str, StringConstraints(pattern=NO_NUL)]
+# PostgreSQL cannot store NUL in text, and XML (Atom, RSS) cannot hold the other control
+# characters but tab, newline and carriage return, nor U+FFFE/U+FFFF: refused as input,
+# stripped on import, so one post can never break the feeds for everyone.
+NOT_IN_TEXT = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff"
+TEXT_ONLY = rf"^[^{NOT_IN_TEXT}]*$"
+Text = Annotated[str, StringConstraints(pattern=TEXT_ONLY)]
+_NOT_IN_TEXT = re.compile(f"[{NOT_IN_TEXT}]")
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def text_only(value: str) -> str:
+    """The text without the characters no feed or database can hold."""
+    return _NOT_IN_TEXT.sub("", value)
+
+
+def is_safe_url(url: str) -> bool:
+    """The one rule for every URL field: http, https and mailto, or a site-relative path;
+    never `javascript:`, `data:`, `vbscript:` or their disguises (`java&#9;script:`, ` JaVa
+    script:`), which browsers would still run."""
+    seen = _INVISIBLE.sub("", html.unescape(url))
+    if seen.startswith("//"):
+        return True  # same scheme as the page: http(s)
+    scheme = _SCHEME.match(seen)
+    return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
 URL_MAX = 2000
 # A posted URL is stored as pydantic normalises it (`/` after a bare host, non-ASCII
 # percent-encoded), which can be longer than what the client sent.
@@ -101,7 +125,7 @@ class LinkIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    label: str = Field(min_length=1, max_length=200, pattern=NO_NUL, examples=["Paper"])
+    label: str = Field(min_length=1, max_length=200, pattern=TEXT_ONLY, examples=["Paper"])
     url: Annotated[
         HttpUrl, UrlConstraints(max_length=URL_MAX), AfterValidator(_fits_once_normalised)
     ] = Field(examples=["https://arxiv.org/abs/2406.02500"])

@@ -4,12 +4,36 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from schemas.common import is_safe_url
 from schemas.work import WorkIn
 from seed.errors import Diagnostic
+from seed.front_matter import PageSource
 
 _MARKUP = re.compile(r"<[a-zA-Z/][^>]*>|\*\*|__|\]\(|https?://")
 _LETTER = re.compile(r"[^\W\d_]")
 _NAME_LIMIT = 60
+
+
+_LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^)\s>]+)|\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))|\]:\s*<?(\S+)",
+    re.IGNORECASE,
+)
+
+
+def source_warnings(source: PageSource) -> Iterator[Diagnostic]:
+    """What the reader left out of the page as it read it: characters no feed can hold, and
+    links a browser would run as a script (`javascript:`, `data:`, `vbscript:`)."""
+    for number in source.stripped_lines:
+        yield Diagnostic(source.path, number, "control characters no feed can hold were removed")
+    for index, text in enumerate(source.body.split("\n")):
+        for match in _LINK_TARGET.finditer(text):
+            url = next(group for group in match.groups() if group is not None).strip()
+            if not is_safe_url(url):
+                yield Diagnostic(
+                    source.path,
+                    source.file_line(index),
+                    f"link to {url[:40]!r} left out: not http(s) or mailto",
+                )
 
 
 def work_warnings(path: str, works: list[WorkIn], noun: str) -> Iterator[Diagnostic]:

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from schemas.common import text_only
 from seed.errors import PageError
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -33,6 +34,8 @@ class PageSource:
     body: str
     body_line: int
     """The 1-based file line on which `body` starts."""
+    stripped_lines: tuple[int, ...] = ()
+    """File lines that held control characters no feed can hold, taken out."""
 
     def file_line(self, body_line_index: int) -> int:
         """The 1-based file line of a 0-based line index into `body`."""
@@ -73,8 +76,11 @@ def read_page_source(path: str, text: str) -> PageSource:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise PageError(path, text[: text.index("\x00")].count("\n") + 1, "the file is not text")
-    front_matter, body, body_line = read_front_matter(path, text)
-    return PageSource(path, front_matter, _mended_links(strip_hidden(body)), body_line)
+    stripped = tuple(
+        number for number, line in enumerate(text.split("\n"), 1) if text_only(line) != line
+    )
+    front_matter, body, body_line = read_front_matter(path, text_only(text))
+    return PageSource(path, front_matter, _mended_links(strip_hidden(body)), body_line, stripped)
 
 
 _SPACED_URL = re.compile(r"\]\((https?://[^\s()]*?)[ \t]+(?=[^\s()\"']+\))")

@@ -2,7 +2,7 @@
 as Markdown inline text: `<strong>` is bold, `<sup>` a superscript, block tags break lines."""
 
 from seed.html_reader import OTHER_MARKUP, Tag, read_html
-from seed.inline import FLAG_OF_TAG, Run
+from seed.inline import FLAG_OF_TAG, Run, safe_href
 
 _BLOCKS = frozenset(
     {"p", "div", "br", "li", "ul", "ol", "tr", "td", "table", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -36,7 +36,7 @@ class _RunCollector:
         elif tag in FLAG_OF_TAG:
             self.flags[FLAG_OF_TAG[tag]] += 1
         elif tag == "a":
-            self.href.append(values.get("href") or None)
+            self.href.append(safe_href(values.get("href")))
         if tag in _BLOCKS:
             self.runs.append(Run("\n"))
         if tag == "div":

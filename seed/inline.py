@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from markdown_it.token import Token
 
+from schemas.common import is_safe_url
 from seed.html_reader import read_html
 
 FLAG_OF_TAG = {
@@ -56,10 +57,16 @@ def _html_tag(state: _State, runs: list[Run], content: str) -> None:
         if tag.name == "br":
             runs.append(Run("\n"))
         elif tag.name == "a":
-            state.href = None if tag.closing else tag.attr("href")
+            state.href = None if tag.closing else safe_href(tag.attr("href"))
         elif tag.name in FLAG_OF_TAG:
             flag = FLAG_OF_TAG[tag.name]
             setattr(state, flag, max(0, getattr(state, flag) + (-1 if tag.closing else 1)))
+
+
+def safe_href(url: str | None) -> str | None:
+    """The link's address, unless it is one a browser would run (`javascript:` and kin):
+    such a link is only its text."""
+    return url if url and is_safe_url(url) else None
 
 
 def inline_runs(children: list[Token]) -> list[Run]:
@@ -83,7 +90,7 @@ def inline_runs(children: list[Token]) -> list[Run]:
         elif kind == "em_close":
             state.italic -= 1
         elif kind == "link_open":
-            state.href = str(token.attrs.get("href", ""))
+            state.href = safe_href(str(token.attrs.get("href", "")))
         elif kind == "link_close":
             state.href = None
         elif kind == "image" and state.href is not None:

@@ -13,7 +13,7 @@ from schemas.section import SectionIn
 from schemas.work import WorkIn
 from seed.authors import same_person
 from seed.blocks import Lines
-from seed.diagnose import work_warnings
+from seed.diagnose import source_warnings, work_warnings
 from seed.errors import Diagnostic, PageError
 from seed.front_matter import PageSource, read_page_source
 from seed.headings import SectionKind, is_about_heading
@@ -154,6 +154,7 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
                 others.append(other)
     for outline in other_outlines:
         interests = interests or interests_of_intro(outline)
+    warnings.extend(source_warnings(source))
     warnings.extend(_unknown_kind_warnings(unknown, source, bool(news)))
     warnings.extend(work_warnings(source.path, publications, "publication"))
     warnings.extend(work_warnings(source.path, projects, "project"))

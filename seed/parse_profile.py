@@ -4,6 +4,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from schemas.common import is_safe_url
 from schemas.profile import ProfileIn
 from schemas.work import WorkIn
 from seed.authors import is_name
@@ -80,6 +81,10 @@ def infer_owner_name(
     return _self_named(biography)
 
 
+def _safe(url: str) -> str | None:
+    return url if is_safe_url(url) else None
+
+
 def parse_profile(
     intro: Outline, lines: Lines, works: list[WorkIn], front_matter: dict[str, Any]
 ) -> ProfileIn:
@@ -100,7 +105,9 @@ def parse_profile(
         biography=biography,
         biography_html=render_html(biography),
         affiliation=affiliation.group(1).strip() if affiliation else None,
-        affiliation_url=affiliation.group(2) if affiliation else None,
+        affiliation_url=affiliation.group(2)
+        if affiliation and is_safe_url(affiliation.group(2))
+        else None,
         page_title=page_title.strip() or None if isinstance(page_title, str) else None,
         links=typed_links(runs),
     )

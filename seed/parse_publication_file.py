@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from schemas.common import Author, Link, LinkKind
+from schemas.common import Author, Link, LinkKind, is_safe_url
 from schemas.work import WorkIn
 from seed.author_list import author_segments
 from seed.authors import is_et_al, parse_author
@@ -82,7 +82,8 @@ def _links(front_matter: dict[str, Any]) -> list[Link]:
             url = f"https://doi.org/{url}"
         if url.startswith(("http://", "https://", "/")) and len(url) <= 2000:
             kind = _URL_KEYS.get(lowered) or link_kind(lowered.removesuffix("url"))
-            links.append(Link(label=lowered.removesuffix("url") or "link", url=url, kind=kind))
+            if is_safe_url(url):
+                links.append(Link(label=lowered.removesuffix("url") or "link", url=url, kind=kind))
     return links
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from email.utils import format_datetime
 from xml.etree.ElementTree import Element, SubElement, tostring
 
-from schemas.common import as_utc
+from schemas.common import as_utc, text_only
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
@@ -38,6 +38,7 @@ def _rfc3339(moment: datetime) -> str:
 
 
 def _text(parent: Element, tag: str, text: str, **attributes: str) -> Element:
+    text = text_only(text)  # whatever is stored, the feed stays well-formed XML
     element = SubElement(parent, tag, attributes)
     element.text = text
     return element

@@ -17,8 +17,20 @@ class CSLResponse(JSONResponse):
     media_type = CSL_JSON
 
 
+_INLINE_UNSAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
 class JSONLDResponse(JSONResponse):
+    """JSON-LD that can go as it is into a `<script type="application/ld+json">` block: `<`,
+    `>`, `&` and the JavaScript line separators are written as `\\u` escapes, so no title
+    can close the script."""
+
     media_type = JSON_LD
+
+    def render(self, content: object) -> bytes:
+        return super().render(content).decode("utf-8").translate(_INLINE_UNSAFE).encode("utf-8")
 
 
 class AtomResponse(Response):
