@@ -3,10 +3,11 @@
 from fastapi import Request, Response
 
 from api.deps import PageParams
+from api.urls import page_reference
 
 
 def _page_url(request: Request, offset: int, limit: int) -> str:
-    return str(request.url.include_query_params(offset=offset, limit=limit))
+    return page_reference(request, offset=offset, limit=limit)
 
 
 def set_page_headers(request: Request, response: Response, page: PageParams, total: int) -> None:

@@ -22,6 +22,17 @@ class Settings(BaseSettings):
         default=["*"], description="Origins that may read the API from a browser, comma-separated."
     )
     owner_name: str | None = Field(default=None, description="The owner's name, if inferred wrong.")
+    public_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^/?#\s]+(/[^?#\s]*)?$",
+        description="Where the API is served, e.g. https://api.jane.example: the base of every "
+        "absolute URL it writes.",
+    )
+    trusted_proxies: str | None = Field(
+        default=None,
+        description="Addresses whose X-Forwarded-For / -Proto headers are believed, "
+        "comma-separated (a reverse proxy's); none by default.",
+    )
     cache_max_age: int = Field(default=60, ge=0, description="Seconds browsers may reuse a GET.")
     webhook_urls: Annotated[list[str], NoDecode] = Field(
         default=[], description="URLs sent a signed POST on each content change, comma-separated."
@@ -39,6 +50,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def without_trailing_slash(cls, value: str | None) -> str | None:
+        return value.rstrip("/") if value else value
 
     @model_validator(mode="after")
     def webhooks_are_signed(self) -> "Settings":

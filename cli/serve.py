@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
+from api.settings import get_settings
 from cli.database import opened
 
 
@@ -17,6 +18,7 @@ def serve(
     """Serve the API (the database must be at this release's schema: `homepage db upgrade`)."""
     with opened():
         pass  # refuses an out-of-date database before any worker starts
+    settings = get_settings()
     uvicorn.run(
         "api.main:create_app",
         factory=True,
@@ -24,5 +26,7 @@ def serve(
         port=port,
         workers=workers,
         access_log=access_log,
+        proxy_headers=settings.trusted_proxies is not None,
+        forwarded_allow_ips=settings.trusted_proxies or "",
         timeout_graceful_shutdown=10,
     )

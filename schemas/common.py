@@ -96,6 +96,8 @@ def is_safe_url(url: str) -> bool:
         return True  # same scheme as the page: http(s)
     scheme = _SCHEME.match(seen)
     return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
+
+
 URL_MAX = 2000
 # A posted URL is stored as pydantic normalises it (`/` after a bare host, non-ASCII
 # percent-encoded), which can be longer than what the client sent.

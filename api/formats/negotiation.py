@@ -19,6 +19,7 @@ from api.formats.media import (
     JSONLDResponse,
     accepts,
 )
+from api.urls import identifier
 from schemas.csl import CSLItem
 from schemas.publication import Publication, PublicationPublic
 from store.bibliography import every_publication
@@ -59,11 +60,9 @@ def csl_response(
 def jsonld_response(
     request: Request, publications: Sequence[PublicationPublic], *, one: bool
 ) -> Response:
-    person_id = f"{request.url_for('read_profile')}#person"
+    person_id = f"{identifier(request, 'read_profile')}#person"
     articles = [
-        jsonld.scholarly_article(
-            p, str(request.url_for("read_publication", slug=p.slug)), person_id
-        )
+        jsonld.scholarly_article(p, identifier(request, "read_publication", slug=p.slug), person_id)
         for p in publications
     ]
     return JSONLDResponse(articles[0] if one else jsonld.graph(articles))

@@ -10,6 +10,7 @@ from api.deps import FiltersDep, SessionDep
 from api.formats.feed_entries import news_entry, publication_entry
 from api.formats.feeds import Feed, FeedEntry, atom, rss
 from api.formats.media import ATOM, RSS, AtomResponse, RSSResponse
+from api.urls import identifier
 from schemas.news import NewsPublic
 from schemas.publication import Publication, PublicationPublic
 from store import news as news_store
@@ -32,10 +33,10 @@ def _feed(
     profile = find_profile(session)
     owner = profile.name if profile and profile.name else None
     return Feed(
-        id=str(request.url),
+        id=identifier(request),
         title=f"{owner}: {kind}" if owner else kind,
-        link=str(request.url_for(list_route)),
-        self_link=str(request.url),
+        link=identifier(request, list_route),
+        self_link=identifier(request),
         updated=max((e.updated for e in entries), default=current_version(session).changed_at),
         entries=entries,
         author=owner,
@@ -46,7 +47,7 @@ def _news_feed(request: Request, session: Session) -> Feed:
     items, _ = news_store.list_news(session, FEED_SIZE, 0)
     entries = [
         news_entry(
-            NewsPublic.model_validate(item), str(request.url_for("read_news", slug=item.slug))
+            NewsPublic.model_validate(item), identifier(request, "read_news", slug=item.slug)
         )
         for item in items
     ]
@@ -58,7 +59,7 @@ def _publications_feed(request: Request, session: Session, filters: FiltersDep) 
     entries = [
         publication_entry(
             PublicationPublic.model_validate(row),
-            str(request.url_for("read_publication", slug=row.slug)),
+            identifier(request, "read_publication", slug=row.slug),
         )
         for row in rows
     ]

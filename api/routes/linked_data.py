@@ -10,6 +10,7 @@ from api.errors import NO_PROFILE, NOT_FOUND
 from api.formats import jsonld
 from api.formats.media import JSONLDResponse
 from api.formats.negotiation import jsonld_response
+from api.urls import identifier
 from schemas.interest import Interest, InterestPublic
 from schemas.profile import ProfilePublic
 from schemas.publication import PublicationPublic
@@ -34,7 +35,7 @@ def read_profile_jsonld(request: Request, session: SessionDep, profile: ProfileD
     node = jsonld.person(
         ProfilePublic.model_validate(profile),
         [InterestPublic.model_validate(interest) for interest in interests],
-        f"{request.url_for('read_profile')}#person",
+        f"{identifier(request, 'read_profile')}#person",
     )
     return JSONLDResponse(node)
 

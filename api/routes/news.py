@@ -4,6 +4,7 @@ from api.auth import NewsWriter
 from api.deps import NewsItemDep, PageDep, SessionDep, WriteSessionDep
 from api.errors import NOT_FOUND, WRITE_ERRORS
 from api.pagination import set_page_headers
+from api.urls import reference
 from schemas.news import News, NewsCreate, NewsPublic, NewsUpdate
 from store import news as store
 from store import news_writes
@@ -48,7 +49,7 @@ def create_news(
 ) -> News:
     """Post a news item (needs a token with `news:write`); its date defaults to today."""
     item = news_writes.create_news(session, body, caller.token_name)
-    response.headers["Location"] = str(request.url_for("read_news", slug=item.slug))
+    response.headers["Location"] = reference(request, "read_news", slug=item.slug)
     return item
 
 

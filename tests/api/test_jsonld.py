@@ -10,7 +10,7 @@ from tests.formats import seed_formats_page
 
 SCHEMA = "https://schema.org/"
 SLUG = "fast-sound-compiling-typed-100-loops"
-PERSON = "http://testserver/profile#person"
+PERSON = "http://127.0.0.1:8000/profile#person"
 
 
 def offline_loader(url: str, _options: dict[str, Any]) -> dict[str, Any]:
@@ -64,7 +64,7 @@ def test_article_lists_authors_in_order_and_links_the_owner(
     seed_formats_page(engine)
     [article] = expanded(client.get(f"/publications/{SLUG}.jsonld").json())
     assert article["@type"] == [SCHEMA + "ScholarlyArticle"]
-    assert article["@id"] == f"http://testserver/publications/{SLUG}"
+    assert article["@id"] == f"http://127.0.0.1:8000/publications/{SLUG}"
     authors = article[SCHEMA + "author"]
     assert [values(a, "name") for a in authors] == [["Ana Ruiz"], ["Jörg Müller"], ["Li Wei"]]
     assert [a.get("@id") for a in authors] == [None, PERSON, None]

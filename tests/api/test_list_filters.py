@@ -58,7 +58,7 @@ def test_pages_carry_total_and_link_headers(seeded_client: TestClient) -> None:
         "pad-net-an-efficient-framework-for-dynamic-networks",
     ]
     assert response.headers["x-total-count"] == "8"
-    base = "http://testserver/publications"
+    base = "/publications"
     assert response.headers["link"] == (
         f'<{base}?offset=0&limit=3>; rel="first", '
         f'<{base}?offset=0&limit=3>; rel="prev", '
@@ -70,10 +70,7 @@ def test_pages_carry_total_and_link_headers(seeded_client: TestClient) -> None:
 def test_link_header_keeps_the_filters(seeded_client: TestClient) -> None:
     response = seeded_client.get("/publications?year=2024&limit=1")
     assert response.headers["x-total-count"] == "2"
-    assert (
-        '<http://testserver/publications?year=2024&offset=1&limit=1>; rel="next"'
-        in (response.headers["link"])
-    )
+    assert '</publications?year=2024&offset=1&limit=1>; rel="next"' in (response.headers["link"])
 
 
 def test_news_pages_too(seeded_client: TestClient) -> None:

@@ -39,7 +39,7 @@ def test_post_creates_an_api_item_dated_today(
         "links": [{"label": "Paper", "url": "https://example.org/p", "kind": "paper"}],
     }
     assert without_times(response.json()) == expected
-    assert response.headers["location"] == f"http://testserver/news/{today}-paper-accepted-at-icml"
+    assert response.headers["location"] == f"/news/{today}-paper-accepted-at-icml"
     assert without_times(seeded_client.get("/news").json()) == [expected, *NEWS]
 
 

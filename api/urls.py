@@ -1,0 +1,44 @@
+"""The URLs the API writes, from one configured public base URL, never from the request's
+`Host` or forwarded headers, which a client chooses and the response cache does not key on.
+
+With `HOMEPAGE_PUBLIC_URL` unset, references a client resolves against the request (`Link`,
+`Location`) are relative, and ids that must be absolute (Atom ids, JSON-LD `@id`) use a fixed
+default origin, so they never change with the host name a reader used.
+"""
+
+from fastapi import Request
+
+from api.settings import Settings
+
+DEFAULT_ORIGIN = "http://127.0.0.1:8000"
+
+
+def _public(request: Request) -> str | None:
+    settings: Settings = request.app.state.settings
+    return settings.public_url
+
+
+def _path(
+    request: Request, route: str | None, query: dict[str, int], params: dict[str, str]
+) -> str:
+    if route is not None:
+        return str(request.app.url_path_for(route, **params))
+    url = request.url.include_query_params(**query) if query else request.url
+    return url.path + (f"?{url.query}" if url.query else "")
+
+
+def reference(request: Request, route: str | None = None, /, **params: str) -> str:
+    """A route's URL (this request's, with `route` None) for a client to follow: under the
+    public URL when one is set, else relative."""
+    return (_public(request) or "") + _path(request, route, {}, params)
+
+
+def page_reference(request: Request, **query: int) -> str:
+    """This list's URL with other page parameters, for a `Link` header."""
+    return (_public(request) or "") + _path(request, None, query, {})
+
+
+def identifier(request: Request, route: str | None = None, /, **params: str) -> str:
+    """A route's URL as an id that must be absolute and stable: the public URL, or the
+    default origin."""
+    return (_public(request) or DEFAULT_ORIGIN) + _path(request, route, {}, params)
