@@ -1,9 +1,34 @@
 // A homepage rendered from homepage-api on another origin: plain JavaScript, no build step.
-// The API's address comes from `?api=` (default http://127.0.0.1:8000).
+// The API's address is fixed at deploy time in index.html's <meta name="homepage-api">, never
+// read from the page's URL, so a link to this page cannot point it at another server. HTML
+// from the API is sanitised again here (DOMPurify, vendored), and only http(s) and mailto
+// URLs become links: the page stays safe even if the API it trusts is not.
 "use strict";
 
-const API = (new URLSearchParams(location.search).get("api") || "http://127.0.0.1:8000")
-  .replace(/\/$/, "");
+const API = document.querySelector('meta[name="homepage-api"]').content.replace(/\/$/, "");
+const LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
+
+function safeHref(url) {
+  try {
+    const parsed = new URL(url, API);
+    return LINK_PROTOCOLS.has(parsed.protocol) ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function safeHTML(html) {
+  return DOMPurify.sanitize(html || "", { USE_PROFILES: { html: true } });
+}
+
+function link(text, url) {
+  const href = safeHref(url);
+  if (href === null) return element("span", text);
+  const a = element("a", text);
+  a.href = href;
+  a.rel = "noopener noreferrer";
+  return a;
+}
 
 async function get(path, accept = "application/json") {
   const response = await fetch(API + path, { headers: { Accept: accept } });
@@ -37,14 +62,11 @@ function renderProfile(profile) {
   document.getElementById("name").textContent = profile.name || "";
   const affiliation = document.getElementById("affiliation");
   if (profile.affiliation_url) {
-    const link = element("a", profile.affiliation);
-    link.href = profile.affiliation_url;
-    affiliation.append(link);
+    affiliation.append(link(profile.affiliation || "", profile.affiliation_url));
   } else {
     affiliation.textContent = profile.affiliation || "";
   }
-  // The API sanitises biography_html (nh3), so it is safe to insert.
-  document.getElementById("biography").innerHTML = profile.biography_html;
+  document.getElementById("biography").innerHTML = safeHTML(profile.biography_html);
 }
 
 function renderNews(items) {
@@ -53,7 +75,7 @@ function renderNews(items) {
     const li = element("li");
     li.append(element("span", `[${newsDate(item)}] `, "date"));
     const text = element("span", undefined, "text");
-    text.innerHTML = item.text_html.replace(/^<p>|<\/p>\s*$/g, "");
+    text.innerHTML = safeHTML(item.text_html.replace(/^<p>|<\/p>\s*$/g, ""));
     li.append(text);
     list.append(li);
   }
@@ -80,11 +102,8 @@ function renderPublications(publications) {
     if (publication.venue) li.append(". ", element("span", publication.venue, "venue"));
     if (publication.note) li.append(` (${publication.note})`);
     const links = element("span", undefined, "links");
-    for (const link of publication.links) {
-      const a = element("a", `[${link.label}]`);
-      a.href = link.url;
-      a.rel = "noopener";
-      links.append(a);
+    for (const entry of publication.links) {
+      links.append(link(`[${entry.label}]`, entry.url));
     }
     li.append(links);
     if (publication.featured) li.append(" ⭐");

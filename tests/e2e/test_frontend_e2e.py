@@ -1,11 +1,14 @@
 """examples/frontend in headless Chromium, reading the real server on another origin (so CORS is
 exercised for real): what a visitor sees, and a screenshot in tests/artifacts/."""
 
+import json
 import os
+import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -40,14 +43,24 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def frontend() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(FRONTEND)))
+def serve_folder(folder: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+def deployed(tmp_path: Path, api: str) -> Path:
+    """The example as its owner deploys it: a copy whose <meta name="homepage-api"> is set."""
+    folder = tmp_path / "site"
+    shutil.copytree(FRONTEND, folder)
+    index = folder / "index.html"
+    index.write_text(
+        index.read_text().replace('content="http://127.0.0.1:8000"', f'content="{api}"')
+    )
+    return folder
 
 
 @pytest.fixture
@@ -76,12 +89,12 @@ def browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[WebDriv
 
 
 def test_example_page_renders_profile_news_and_publications(
-    tmp_path: Path, frontend: str, browser: WebDriver
+    tmp_path: Path, browser: WebDriver
 ) -> None:
     env = homepage_env(tmp_path / "homepage.db")
     assert run_homepage("seed", env=env).returncode == 0
-    with serving(env) as api:
-        browser.get(f"{frontend}/index.html?api={api}")
+    with serving(env) as api, contextmanager(serve_folder)(deployed(tmp_path, api)) as frontend:
+        browser.get(f"{frontend}/index.html")
         WebDriverWait(browser, 15).until(
             lambda driver: driver.find_element(By.TAG_NAME, "body").get_attribute("data-ready")
         )
@@ -112,3 +125,72 @@ def test_example_page_renders_profile_news_and_publications(
         )
         script = browser.find_element(By.CSS_SELECTOR, 'script[type="application/ld+json"]')
         assert '"@type":"Person"' in (script.get_attribute("textContent") or "")
+
+
+HOSTILE = {
+    "/profile": {
+        "name": "Mallory",
+        "affiliation": "Evil Org",
+        "affiliation_url": "javascript:window.pwned='affiliation'",
+        "biography_html": (
+            "<p>Hi<img src=x onerror=\"window.pwned='img'\">"
+            + "<script>window.pwned=1</script></p>"
+        ),
+    },
+    "/news?limit=10": [
+        {
+            "date": None,
+            "date_precision": None,
+            "text_html": '<p><a href="javascript:window.pwned=2">news</a>'
+            '<svg onload="window.pwned=3"></svg></p>',
+        }
+    ],
+    "/publications": [
+        {
+            "slug": "x",
+            "title": "</script><script>window.pwned=4</script>",
+            "authors": [],
+            "venue": None,
+            "note": None,
+            "featured": False,
+            "links": [{"label": "Paper", "url": "JaVaScRiPt:window.pwned=5"}],
+        }
+    ],
+    "/profile.jsonld": {"@type": "Person", "name": "</script><script>window.pwned=6</script>"},
+}
+
+
+class HostileAPI(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = json.dumps(HOSTILE.get(self.path, {})).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+def test_a_hostile_api_runs_no_script_and_a_link_cannot_repoint_the_page(
+    tmp_path: Path, browser: WebDriver
+) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), HostileAPI)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    api = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with contextmanager(serve_folder)(deployed(tmp_path, api)) as frontend:
+            browser.get(f"{frontend}/index.html?api=http://127.0.0.1:9")  # ignored
+            WebDriverWait(browser, 15).until(
+                lambda driver: driver.find_element(By.TAG_NAME, "body").get_attribute("data-ready")
+            )
+            for link in browser.find_elements(By.CSS_SELECTOR, "a"):
+                link.click()
+            hrefs = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "a")]
+            state = browser.execute_script("return [window.pwned, document.body.dataset.ready]")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert state == [None, "true"]
+    assert [href for href in hrefs if href] == []  # script links are text, or <a> without href
