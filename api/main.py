@@ -18,6 +18,7 @@ from api.settings import Settings, get_settings
 from api.throttle import FailureThrottle
 from api.webhooks.dispatcher import webhook_dispatcher
 from store.change_watch import watcher_for
+from store.changes import recording_webhook_events
 from store.engine import make_engine
 from store.schema import current_problem
 
@@ -37,6 +38,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     included; the in-memory response cache; the body limit; CORS; then the typed routes."""
     settings = settings or get_settings()
     engine = engine or make_engine(settings.database_url)
+    if settings.webhook_urls:
+        engine = recording_webhook_events(engine)
     watcher = watcher_for(engine)
 
     @asynccontextmanager

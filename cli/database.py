@@ -9,6 +9,7 @@ from rich.console import Console
 from sqlalchemy.engine import Engine
 
 from api.settings import get_settings
+from store.changes import recording_webhook_events
 from store.engine import make_engine
 from store.errors import StoreError
 from store.schema import check_schema
@@ -25,7 +26,10 @@ def refuse(error: Exception) -> typer.Exit:
 def opened(url: str | None = None, *, checked: bool = True) -> Iterator[Engine]:
     """The engine on `url` (the configured database by default), at the current schema
     revision (a brand-new database is created there); a store refusal exits 1 with its reason."""
-    engine = make_engine(url or get_settings().database_url)
+    settings = get_settings()
+    engine = make_engine(url or settings.database_url)
+    if settings.webhook_urls:  # a seed or import is a change the receivers hear of too
+        engine = recording_webhook_events(engine)
     try:
         if checked:
             check_schema(engine)

@@ -4,6 +4,7 @@ readers see, and the webhook event for it, delivered after the commit."""
 from datetime import timedelta
 
 from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 from sqlmodel import select as select_model
 
@@ -12,6 +13,9 @@ from schemas.content_version import ContentVersion
 from schemas.webhook import WebhookEvent
 
 _TABLE = ContentVersion.__table__  # type: ignore[attr-defined]
+WEBHOOK_EVENTS = "webhook_events"
+"""The execution option of an engine whose changes are recorded for webhooks (see
+`recording_webhook_events`); without webhook URLs, no outbox row is written."""
 EVENTS_KEPT_FOR = timedelta(days=7)
 """Webhook events older than this are dropped, delivered or not, so the table stays small."""
 
@@ -33,7 +37,8 @@ def bump_version(session: Session) -> int:
     if version is None:  # a database created before the row existed
         session.execute(insert(_TABLE).values(id=1, version=1, changed_at=utc_now()))
         version = 1
-    enqueue_change(session, int(version))  # webhooks, delivered after the commit
+    if session.connection().get_execution_options().get(WEBHOOK_EVENTS, False):
+        enqueue_change(session, int(version))  # webhooks, delivered after the commit
     return int(version)
 
 
@@ -50,3 +55,8 @@ def enqueue_change(session: Session, version: int) -> None:
     session.execute(
         delete(WebhookEvent).where(col(WebhookEvent.created_at) < now - EVENTS_KEPT_FOR)
     )
+
+
+def recording_webhook_events(engine: Engine) -> Engine:
+    """The engine, with every content change also recorded in the webhook outbox."""
+    return engine.execution_options(**{WEBHOOK_EVENTS: True})

@@ -22,7 +22,7 @@ from api.settings import Settings
 from api.webhooks.dispatcher import Dispatcher, WebhookConfig
 from schemas.webhook import WebhookEvent
 from seed.files import read_page
-from store.changes import bump_version
+from store.changes import bump_version, recording_webhook_events
 from store.engine import write_session
 from store.load_page import load_page
 from tests.conftest import SEED_PAGE, make_token
@@ -97,7 +97,7 @@ def test_seed_and_api_writes_are_posted_signed(
     settings: Settings, engine: Engine, receiver: Receiver
 ) -> None:
     with TestClient(create_app(webhook_settings(settings, receiver), engine)) as client:
-        load_page(engine, read_page(SEED_PAGE).page)
+        load_page(recording_webhook_events(engine), read_page(SEED_PAGE).page)
         [seeded] = receiver.wait_for(1)
         token = make_token(engine)
         response = client.post(
@@ -121,7 +121,7 @@ def test_failed_deliveries_are_retried_with_backoff(
 ) -> None:
     receiver.failures_left = 2
     with TestClient(create_app(webhook_settings(settings, receiver), engine)):
-        load_page(engine, read_page(SEED_PAGE).page)
+        load_page(recording_webhook_events(engine), read_page(SEED_PAGE).page)
         receiver.wait_for(1)
     with Session(engine) as session:
         event = session.exec(select(WebhookEvent)).one()
@@ -145,7 +145,7 @@ def test_a_slow_receiver_never_holds_up_a_write(
 
 def test_several_dispatchers_send_each_event_once(engine: Engine, receiver: Receiver) -> None:
     for _ in range(6):
-        with write_session(engine) as session:
+        with write_session(recording_webhook_events(engine)) as session:
             bump_version(session)
     config = WebhookConfig(urls=(receiver.url,), secret=SECRET)
     dispatchers = [Dispatcher(engine, config) for _ in range(3)]
@@ -163,3 +163,12 @@ def test_several_dispatchers_send_each_event_once(engine: Engine, receiver: Rece
 def test_urls_without_a_secret_are_refused() -> None:
     with pytest.raises(ValidationError, match="HOMEPAGE_WEBHOOK_SECRET"):
         Settings(webhook_urls=["http://127.0.0.1:9/hook"])
+
+
+def test_without_webhook_urls_no_outbox_row_is_written(
+    client: TestClient, engine: Engine, auth: dict[str, str]
+) -> None:
+    load_page(engine, read_page(SEED_PAGE).page)
+    assert client.post("/news", json={"text": "Quiet."}, headers=auth).status_code == 201
+    with Session(engine) as session:
+        assert session.exec(select(WebhookEvent)).all() == []
