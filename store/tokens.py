@@ -5,6 +5,7 @@ import hmac
 import secrets
 from datetime import datetime, timedelta
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from schemas.common import utc_now
@@ -63,3 +64,7 @@ def find_valid_token(session: Session, token: str, now: datetime) -> ApiToken | 
     if row.revoked_at is not None or (row.expires_at is not None and row.expires_at <= now):
         return None
     return row
+
+
+def record_use(session: Session, name: str, now: datetime) -> None:
+    session.execute(update(ApiToken).where(col(ApiToken.name) == name).values(last_used_at=now))

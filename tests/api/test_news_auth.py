@@ -1,6 +1,7 @@
 """Who may write news: every way a token can be missing, wrong or insufficient."""
 
 import datetime as dt
+import sqlite3
 from datetime import UTC, timedelta
 
 import pytest
@@ -135,3 +136,24 @@ def test_repeated_failures_are_slowed_but_the_owner_still_gets_in(
     assert 1 <= wait <= 60
     owner = client.post("/news", json=BODY, headers=auth)
     assert (owner.status_code, owner.json()["text"]) == (201, BODY["text"])
+
+
+@pytest.mark.sqlite_only
+def test_bad_tokens_are_refused_at_once_while_a_writer_holds_the_lock(
+    client: TestClient, engine: Engine, token: str
+) -> None:
+    holder = sqlite3.connect(str(engine.url.database), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # a seed in progress, say
+    try:
+        codes = [
+            client.post(
+                "/news", json=BODY, headers={"Authorization": "Bearer " + "z" * 43}
+            ).status_code
+            for _ in range(5)
+        ]
+    finally:
+        holder.rollback()
+        holder.close()
+    # Had an attempt asked for the write lock, it would have waited out busy_timeout and been
+    # a 503 "the database is not answering".
+    assert codes == [401] * 5
