@@ -59,8 +59,9 @@ def history() -> None:
 
 @app.command("backup")
 def backup(path: Annotated[Path, typer.Argument(help="The new backup file.")]) -> None:
-    """Write a consistent copy of the database while the server serves and takes writes."""
-    with opened() as engine:
+    """Write a consistent copy of the database while the server serves and takes writes (of
+    an out-of-date one too: the copy to keep before `homepage db upgrade`)."""
+    with opened(checked=False) as engine:
         store_backup.backup(engine, path)
     out.print(f"Backed up the database to {path}.")
 

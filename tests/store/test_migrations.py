@@ -5,6 +5,7 @@ kept, and every command refuses an out-of-date database without touching it."""
 import hashlib
 import json
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -223,3 +224,20 @@ def test_json_export_and_import_move_what_the_api_owns_without_loss(
         "audit",
         "row(s).",
     ]
+
+
+@pytest.mark.sqlite_only
+def test_an_old_database_can_be_backed_up_before_its_upgrade(old_copy: Path) -> None:
+    kept = old_copy.with_name("before.db")
+    before = digest(old_copy)
+    backed_up = runner.invoke(app, ["db", "backup", str(kept)])
+    assert (backed_up.exit_code, digest(old_copy)) == (0, before)  # the original is untouched
+    with sqlite3.connect(kept) as connection:
+        api_news = connection.execute("SELECT slug FROM news WHERE source = 'api'").fetchall()
+    connection.close()
+    assert sorted(slug for (slug,) in api_news) == sorted(API_NEWS)
+    restored = runner.invoke(app, ["db", "restore", str(kept)])
+    assert " ".join(restored.stdout.split()) == (
+        f"Restored the database from {kept} "
+        f"(revision {schema.head()}, upgraded from revision none)."
+    )
