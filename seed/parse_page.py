@@ -53,24 +53,27 @@ def visible_text(markdown: str) -> str:
     return " ".join(html_text(markdown, decode_entities=False).split())
 
 
-def _lists_publications(section: Outline, source: PageSource) -> bool:
+def _cited(works: list[WorkIn]) -> list[WorkIn]:
+    """The works that read as citations: authors, with a venue or a year."""
+    return [work for work in works if work.authors and (work.venue or work.year)]
+
+
+def _lists_publications(section: Outline, works: list[WorkIn]) -> bool:
     """A section of unknown kind lists publications, whatever its heading says, when its
-    entries read as citations (authors with a venue or a year, two or more, most of them) and
+    entries (`works`, read as publications) are citations, two or more and most of them, and
     either its opening sentence says they are publications or papers, or the owner is marked
     in bold among the authors of most of them, as publication lists do."""
-    works, _ = parse_works(section, source, "publication")
-    cited = [work for work in works if work.authors and (work.venue or work.year)]
+    cited = _cited(works)
     if len(cited) < 2 or len(cited) < 0.6 * len(works):
         return False
     marked = sum(any(author.is_owner for author in work.authors) for work in cited)
     return marked >= 0.6 * len(works) or _introduces_publications(section)
 
 
-def _looks_like(section: Outline, source: PageSource) -> str | None:
+def _looks_like(section: Outline, source: PageSource, works: list[WorkIn]) -> str | None:
     """What a section read as plain text looks like it lists: citations, dated news, or
     neither."""
-    works, _ = parse_works(section, source, "publication")
-    if sum(bool(work.authors) and bool(work.venue or work.year) for work in works) >= 2:
+    if len(_cited(works)) >= 2:
         return "citations"
     items = parse_news(section, source)[0]
     if len(items) >= 2 and all(item.date is not None for item in items):
@@ -132,22 +135,24 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
     unknown: list[tuple[Outline, str]] = []
     warnings: list[Diagnostic] = []
     for section in sections:
-        unhinted = hints.kind_of(section.title) is None
-        if section.kind is SectionKind.other and unhinted and _lists_publications(section, source):
-            section.kind = SectionKind.publications
+        as_works: tuple[list[WorkIn], list[Diagnostic]] = ([], [])
+        if section.kind is SectionKind.other and hints.kind_of(section.title) is None:
+            as_works = parse_works(section, source, "publication")  # read once, kept if it fits
+            if _lists_publications(section, as_works[0]):
+                section.kind = SectionKind.publications
         if section.kind is SectionKind.news:
             found_news, found_warnings = parse_news(section, source)
             news.extend(found_news)
             warnings.extend(found_warnings)
         elif section.kind in (SectionKind.publications, SectionKind.projects):
             noun = "publication" if section.kind is SectionKind.publications else "project"
-            works, found_warnings = parse_works(section, source, noun)
+            works, found_warnings = as_works if as_works[0] else parse_works(section, source, noun)
             (publications if noun == "publication" else projects).extend(works)
             warnings.extend(found_warnings)
         elif section.kind is SectionKind.interests:
             interests.extend(interests_of_section(section))
         else:
-            if (looks := _looks_like(section, source)) is not None:
+            if (looks := _looks_like(section, source, as_works[0])) is not None:
                 unknown.append((section, looks))
             other_outlines.append(section)
             if (other := _other_section(section, lines, source)) is not None:
