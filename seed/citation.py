@@ -156,7 +156,7 @@ def _marked_title(segment: str) -> str | None:
 
 _DOCUMENT_TYPE = re.compile(r"\[(?:J|C|M|D|P|R|S|N|Z|A|G|EB/OL|J/OL|C/OL|M/OL|DB/OL)\]")
 """GB/T 7714 document types after a title (`[J]` journal, `[C]` proceedings): markup, not text."""
-_LABEL_WORDS = frozenset(
+LABEL_WORDS = frozenset(
     {"paper", "pdf", "code", "arxiv", "project", "page", "slides", "video", "poster", "website",
      "doi", "github", "bibtex", "bib", "link", "demo", "html", "supp", "supplementary"}
 )  # fmt: skip
@@ -183,7 +183,7 @@ def _title_link(runs: list[Run]) -> tuple[int, int] | None:
         among_names = is_name(without_bold_marks(text)) and (
             after.startswith((",", "and ", "&")) or before.endswith((",", " and", "&"))
         )
-        if len(text.split()) >= 3 and not (labelled or among_names or words <= _LABEL_WORDS):
+        if len(text.split()) >= 3 and not (labelled or among_names or words <= LABEL_WORDS):
             return index, end
         index = end
     return None

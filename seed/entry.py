@@ -8,7 +8,7 @@ from schemas.common import Author, Link, LinkKind
 from schemas.work import WorkIn
 from seed.asides import is_description, is_legend
 from seed.author_list import parse_author_line
-from seed.citation import _YEAR, clean_field, parse_citation, split_venue, typed_links
+from seed.citation import _YEAR, LABEL_WORDS, clean_field, parse_citation, split_venue, typed_links
 from seed.inline import Run, marked_text, plain_text
 
 _APA = re.compile(
@@ -61,7 +61,10 @@ class _Line:
         first = next((run for run in self.runs if run.text.strip()), None)
         if first is None or first.href is None or first.text.lstrip().startswith("["):
             return None
-        return first if len(first.text.split()) >= 2 else None
+        words = first.text.split()
+        # One bold linked word (`**[Helios](url)**`) is a project's name, unless it is a label.
+        named = first.bold and len(words) == 1 and words[0].lower().strip(".:") not in LABEL_WORDS
+        return first if len(words) >= 2 or named else None
 
 
 def split_lines(runs: list[Run]) -> list[_Line]:
@@ -180,10 +183,26 @@ def is_aside(text: str) -> bool:
     return is_legend(text) or is_description(text)
 
 
+def _without_badges(lines: list[_Line]) -> tuple[list[_Line], str | None]:
+    """The lines without their badges, and the badges' text: a badge line of its own, or a
+    badge that opens a line (`<span class="venue">ICLR 2025</span> **Title**`)."""
+    kept: list[_Line] = []
+    badges: list[str] = []
+    for line in lines:
+        if line.is_badge():
+            badges.append(line.text)
+            continue
+        first = next(i for i, run in enumerate(line.runs) if run.text.strip())
+        end = next(i for i, run in enumerate(line.runs) if i >= first and not run.badge)
+        if end > first and line.runs[first].href is None:
+            badges.append(plain_text(line.runs[:end]))
+            line = _Line(line.runs[end:])
+        kept.append(line)
+    return kept, " ".join(badges) or None
+
+
 def parse_entry(runs: list[Run], *, line: int = 0, group: str | None = None) -> WorkIn | None:
-    lines = split_lines(runs)
-    badge = " ".join(line.text for line in lines if line.is_badge()) or None
-    lines = [line for line in lines if not line.is_badge()]
+    lines, badge = _without_badges(split_lines(runs))
     found = _authors_at(lines) if len(lines) > 1 else None
     if found is None:
         return _one_line(lines, runs, line, group, badge)
@@ -223,6 +242,8 @@ def _one_line(
     if not content:
         return None
     work = parse_citation(content[0].runs, line=line, group=group)
+    if work is None and (named := content[0].title_link()) is not None:
+        work = WorkIn(title=clean_field(named.text), group=group, line=line)
     if work is None:
         return None
     if len(content) > 1 and not work.authors:

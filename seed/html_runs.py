@@ -2,7 +2,7 @@
 as Markdown inline text: `<strong>` is bold, `<sup>` a superscript, block tags break lines."""
 
 from seed.html_reader import OTHER_MARKUP, Tag, read_html
-from seed.inline import FLAG_OF_TAG, Run, safe_href
+from seed.inline import FLAG_OF_TAG, Run, names_a_badge, safe_href
 
 _BLOCKS = frozenset(
     {"p", "div", "br", "li", "ul", "ol", "tr", "td", "table", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -39,8 +39,8 @@ class _RunCollector:
             self.href.append(safe_href(values.get("href")))
         if tag in _BLOCKS:
             self.runs.append(Run("\n"))
-        if tag == "div":
-            self.badge.append("badge" in values.get("class", "").split())
+        if tag in ("div", "span"):
+            self.badge.append(names_a_badge(values.get("class")))
 
     def end(self, tag: str) -> None:
         if tag in _SKIPPED:
@@ -49,7 +49,7 @@ class _RunCollector:
             self.flags[FLAG_OF_TAG[tag]] = max(0, self.flags[FLAG_OF_TAG[tag]] - 1)
         elif tag == "a" and self.href:
             self.href.pop()
-        if tag == "div" and self.badge:
+        if tag in ("div", "span") and self.badge:
             self.badge.pop()
         if tag in _BLOCKS:
             self.runs.append(Run("\n"))

@@ -4,7 +4,8 @@ Markdown emphasis and the HTML tags people use for the same thing (`<b>`, `<stro
 `<sup>`, `<a href>`) end up as the same flags, so the scholarly parsers need not care which.
 """
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
 
@@ -20,6 +21,15 @@ FLAG_OF_TAG = {
     "code": "code",
     "sup": "sup",
 }
+
+_BADGE_WORDS = frozenset({"badge", "venue"})
+
+
+def names_a_badge(class_attribute: str | None) -> bool:
+    """`<div class="badge">`, `<span class="pub-venue">`: a styled label naming the venue."""
+    words = re.split(r"[\s_-]+", (class_attribute or "").lower())
+    return not _BADGE_WORDS.isdisjoint(words)
+
 
 BOLD_ON = "\x01"
 BOLD_OFF = "\x02"
@@ -44,9 +54,19 @@ class _State:
     code: int = 0
     sup: int = 0
     href: str | None = None
+    spans: list[bool] = field(default_factory=list)
+    """For each open `<span>`, whether it is a badge."""
 
     def run(self, text: str) -> Run:
-        return Run(text, self.bold > 0, self.italic > 0, self.code > 0, self.sup > 0, self.href)
+        return Run(
+            text,
+            self.bold > 0,
+            self.italic > 0,
+            self.code > 0,
+            self.sup > 0,
+            self.href,
+            badge=any(self.spans),
+        )
 
 
 def _html_tag(state: _State, runs: list[Run], content: str) -> None:
@@ -58,6 +78,10 @@ def _html_tag(state: _State, runs: list[Run], content: str) -> None:
             runs.append(Run("\n"))
         elif tag.name == "a":
             state.href = None if tag.closing else safe_href(tag.attr("href"))
+        elif tag.name == "span" and tag.closing:
+            state.spans = state.spans[:-1]
+        elif tag.name == "span" and not tag.self_closing:
+            state.spans.append(names_a_badge(tag.attr("class")))
         elif tag.name in FLAG_OF_TAG:
             flag = FLAG_OF_TAG[tag.name]
             setattr(state, flag, max(0, getattr(state, flag) + (-1 if tag.closing else 1)))

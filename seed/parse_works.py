@@ -112,6 +112,34 @@ def _container(tokens: list[Token], index: int) -> tuple[list[Token], int]:
     return tokens[index:], len(tokens)
 
 
+def _is_wrapper(tokens: list[Token], index: int) -> bool:
+    """Whether the `<div>` opening at `index` holds several entries rather than being one box.
+    An opening that shows nothing is a box (one entry: its title, authors, links and nested
+    details) unless it holds two or more boxes, or a list before any text of its own, or is
+    never closed; one that shows text (a paper box's badge) is always a box."""
+    if not _shows_nothing(tokens[index]):
+        return False
+    inner, end = _container(tokens, index)
+    if end == len(tokens) and _div_depth(inner[-1]) >= 0 and len(inner) > 1:
+        return True
+    boxes = 0
+    text_seen = False
+    position = 1
+    while position < len(inner) - 1:
+        token = inner[position]
+        if token.type == "html_block" and _div_depth(token) > 0:
+            child = _container(inner, position)[0]
+            boxes += any(t.type == "inline" or not _shows_nothing(t) for t in child)
+            position += max(1, len(child))
+            continue
+        if token.type in _LISTS and not text_seen:
+            return True
+        if token.type in ("heading_open", "paragraph_open"):
+            text_seen = True
+        position += 1
+    return boxes >= 2 or (not text_seen and boxes == 0)
+
+
 def _entries(section: Outline) -> Iterator[_Entry]:
     tokens = section.tokens
     group: str | None = None
@@ -141,8 +169,8 @@ def _entries(section: Outline) -> Iterator[_Entry]:
         elif token.type in ("paragraph_open", "blockquote_open"):
             inner, index = children_until_close(tokens, index)
             yield _Entry(group, line, _entry_runs(inner), False)
-        elif token.type == "html_block" and _div_depth(token) > 0 and _shows_nothing(token):
-            index += 1  # a wrapper that shows nothing itself: the boxes inside it are the entries
+        elif token.type == "html_block" and _div_depth(token) > 0 and _is_wrapper(tokens, index):
+            index += 1  # the entries are inside it
         elif token.type == "html_block":
             # A box's own lines may be list items (`- [Title](url)`); deeper ones describe it.
             inner, index = _container(tokens, index)

@@ -270,3 +270,45 @@ def test_a_project_box_names_its_owner_in_code_and_dates_its_title() -> None:
             [],
         )
     ]
+
+
+def test_a_box_is_one_entry_with_its_links_and_a_styled_venue_label_is_its_venue() -> None:
+    page = read(
+        '# Publications\n\n<div markdown="1">\n\n<div class="pub-item" markdown="1">\n'
+        '<span class="pub-venue">ICLR 2025</span> &nbsp;**Sparse Mixtures of Experts**<br>\n'
+        "<strong>Jane Doe</strong>, Ana Ruiz. <em>International Conference on Learning "
+        "Representations</em> (2025).\n\n"
+        '<div class="pub-links" markdown="1">\n[Code](https://github.com/jd/moe)\n</div>\n'
+        "</div>\n\n"
+        '<div class="pub-item" markdown="1">\n'
+        '<span class="pub-venue">ACL 2024</span> &nbsp;**Pruning Without Tears**<br>\n'
+        "Wei Chen, <strong>Jane Doe</strong>. <em>Findings of ACL</em> (2024).\n"
+        "</div>\n\n</div>\n\n"
+        '# Projects\n\n<div markdown="1">\n\n<div class="proj-item" markdown="1">\n'
+        "**[Helios](https://github.com/jd/helios)**\n\n- A solver for sparse systems.\n"
+        "- Ships a [dev kit](https://github.com/jd/helios-kit).\n</div>\n\n"
+        '<div class="proj-item" markdown="1">\n**Atlas**\n\n- Maps of the field.\n</div>\n\n'
+        "</div>\n",
+    )
+    assert works(page) == [
+        (
+            "Sparse Mixtures of Experts",
+            "**Jane Doe**, Ana Ruiz",
+            "International Conference on Learning Representations",
+            2025,
+            None,
+            ["https://github.com/jd/moe"],
+        ),
+        ("Pruning Without Tears", "Wei Chen, **Jane Doe**", "Findings of ACL", 2024, None, []),
+    ]
+    assert works(page, "projects") == [
+        (
+            "Helios",
+            "",
+            None,
+            None,
+            None,
+            ["https://github.com/jd/helios", "https://github.com/jd/helios-kit"],
+        ),
+        ("Atlas", "", None, None, None, []),
+    ]
