@@ -43,7 +43,7 @@ _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)|\|")
 _VENUE_WORDS = re.compile(
     r"\b(conference|journal|proceedings|workshop|transactions|symposium|letters|arxiv|preprint|"
     r"review|findings|annual|international|ieee|acm|springer|elsevier|in submission|"
-    r"under review|to appear)\b",
+    r"under review|to appear|manuscript|in preparation|working paper)\b",
     re.IGNORECASE,
 )
 PREPRINT_VENUE = re.compile(r"arxiv|preprint|biorxiv|medrxiv|ssrn", re.IGNORECASE)
@@ -85,7 +85,12 @@ def clean_field(text: str) -> str:
     text = without_bold_marks(text)
     text = _EMPTY_BRACKETS.sub(" ", text)
     text = " ".join(text.split())
-    return text.strip(" *_\"'“”‘’").rstrip(".").strip(" *_")
+    text = text.strip(" *_\"'“”‘’").rstrip(".").strip(" *_")
+    return _LEADING_DECORATION.sub("", text)
+
+
+_LEADING_DECORATION = re.compile(r"^(?:[—–·•]|\s|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])+")
+"""A dash left by a separator, or an emoji marking the item (`📝`), before a field's words."""
 
 
 def looks_like_venue(text: str) -> bool:
@@ -209,6 +214,10 @@ def _emphasised_venue(runs: list[Run]) -> str:
     return clean_field(before).strip(" ,;:.|")
 
 
+_NAME_PREFIX = re.compile(r"^\W*(?P<name>\w[^,;:：—–]{0,30}?)\s*(?P<sep>[:：]|\s[—–])$")
+"""A short name and a colon or dash before a linked title, which it opens."""
+
+
 def _with_linked_title(
     runs: list[Run], at: tuple[int, int], line: int, group: str | None
 ) -> WorkIn:
@@ -224,6 +233,11 @@ def _with_linked_title(
     if when is not None:  # APA: `Orben, A., & Matias, J. N. (2025). [Title](url). Venue.`
         lead = lead[: when.start()].rstrip(",;: ")
     authors = parse_author_line(lead) if plain_text(before) else None
+    if not authors and (prefix := _NAME_PREFIX.match(plain_text(before))) is not None:
+        # `**Helios** — [A Solver for Sparse Systems](url)`: the system's name opens the title
+        separator = prefix["sep"].strip()
+        title = f"{prefix['name']}{separator if separator in ':：' else ' ' + separator} {title}"
+        before = []
     if authors:
         venue_text = _emphasised_venue(after)
         whole = "".join(run.text for run in after if run.href is None) + (
@@ -268,11 +282,37 @@ def parse_citation(runs: list[Run], *, line: int = 0, group: str | None = None) 
     return work
 
 
+_SPACED_DASH = re.compile(r"\s+[—–]\s+|\s+-{1,2}\s+")
+
+
+def _title_then_venue(text: str) -> tuple[str, str] | None:
+    """`Name — Title — Venue` with no authors: the parts between spaced dashes, the last one
+    the venue when it reads as one, the others the title."""
+    parts = [part.strip() for part in _SPACED_DASH.split(without_bold_marks(text))]
+    if len(parts) < 2 or not all(parts):
+        return None
+    venue = clean_field(parts[-1])
+    if not certainly_venue(venue) or len(venue.split()) > 12:
+        return None
+    return clean_field(" — ".join(parts[:-1])), venue
+
+
 def _citation(runs: list[Run], line: int, group: str | None) -> WorkIn | None:
     if (at := _title_link(runs)) is not None:
         return _with_linked_title(runs, at, line, group)
     segments = split_top_level(marked_text(runs))
     authors, index = _author_run(segments, 0)
+    if not authors and (dashed := _title_then_venue(marked_text(runs))) is not None:
+        venue, year, note = split_venue(dashed[1])
+        return WorkIn(
+            title=dashed[0],
+            venue=venue,
+            year=year,
+            note=note,
+            group=group,
+            links=typed_links(runs),
+            line=line,
+        )
     rest = segments[index:]
     if not rest and len(segments) == 1:
         authors, rest = [], segments  # a lone segment is a title, however much it reads as a name

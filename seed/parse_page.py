@@ -19,6 +19,7 @@ from seed.front_matter import PageSource, read_page_source
 from seed.headings import SectionKind, is_about_heading
 from seed.hints import read_hints
 from seed.html_reader import html_text
+from seed.marked_items import marked_publications
 from seed.outline import Outline, outline_page
 from seed.parse_interests import interests_of_intro, interests_of_section
 from seed.parse_news import parse_news
@@ -35,8 +36,17 @@ class ParsedPage:
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
-def _other_section(section: Outline, lines: Lines, source: PageSource) -> SectionIn | None:
-    markdown = lines.text(section.content_line, section.end_line).strip()
+def _other_section(
+    section: Outline, lines: Lines, source: PageSource, moved: Sequence[tuple[int, int]] = ()
+) -> SectionIn | None:
+    """The section as the owner wrote it, less the `moved` line ranges (its items read as
+    publications)."""
+    kept = [
+        line
+        for number, line in enumerate(lines.lines[section.content_line : section.end_line])
+        if not any(start <= section.content_line + number < end for start, end in moved)
+    ]
+    markdown = "\n".join(kept).strip()
     if not section.title or not markdown:
         return None
     return SectionIn(
@@ -136,7 +146,14 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
     warnings: list[Diagnostic] = []
     for section in sections:
         as_works: tuple[list[WorkIn], list[Diagnostic]] = ([], [])
-        if section.kind is SectionKind.other and hints.kind_of(section.title) is None:
+        moved: list[tuple[int, int]] = []
+        unhinted = section.kind is SectionKind.other and hints.kind_of(section.title) is None
+        if unhinted and (marked := marked_publications(section)) is not None:
+            found_works, found_warnings = parse_works(marked[0], source, "publication")
+            publications.extend(found_works)
+            warnings.extend(found_warnings)
+            moved = marked[1]
+        elif unhinted:
             as_works = parse_works(section, source, "publication")  # read once, kept if it fits
             if _lists_publications(section, as_works[0]):
                 section.kind = SectionKind.publications
@@ -155,7 +172,7 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
             if (looks := _looks_like(section, source, as_works[0])) is not None:
                 unknown.append((section, looks))
             other_outlines.append(section)
-            if (other := _other_section(section, lines, source)) is not None:
+            if (other := _other_section(section, lines, source, moved)) is not None:
                 others.append(other)
     for outline in other_outlines:
         interests = interests or interests_of_intro(outline)

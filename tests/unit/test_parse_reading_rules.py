@@ -312,3 +312,27 @@ def test_a_box_is_one_entry_with_its_links_and_a_styled_venue_label_is_its_venue
         ),
         ("Atlas", "", None, None, None, []),
     ]
+
+
+def test_items_marked_as_publications_are_publications_under_any_heading() -> None:
+    page = read(
+        "# Highlights\n\n"
+        "- 📝 **Helios** — *A Solver for Sparse Systems* — **arXiv preprint**. "
+        "[arXiv:2601.00001](https://arxiv.org/abs/2601.00001)\n"
+        "- 📝 **Atlas** — [*Maps of the Field*](/publication/atlas) — manuscript.\n"
+        "- 🛠️ **jdtools** — a command line for my lab.\n"
+    )
+    assert works(page) == [
+        (
+            "Helios — A Solver for Sparse Systems",
+            "",
+            "arXiv preprint",
+            None,
+            None,
+            ["https://arxiv.org/abs/2601.00001"],
+        ),
+        ("Atlas — Maps of the Field", "", "manuscript", None, None, ["/publication/atlas"]),
+    ]
+    assert [(section.title, section.markdown) for section in page.sections] == [
+        ("Highlights", "- 🛠️ **jdtools** — a command line for my lab.")
+    ]
