@@ -303,12 +303,12 @@ def _citation(runs: list[Run], line: int, group: str | None) -> WorkIn | None:
     segments = split_top_level(marked_text(runs))
     authors, index = _author_run(segments, 0)
     if not authors and (dashed := _title_then_venue(marked_text(runs))) is not None:
-        venue, year, note = split_venue(dashed[1])
+        named_venue, named_year, named_note = split_venue(dashed[1])
         return WorkIn(
             title=dashed[0],
-            venue=venue,
-            year=year,
-            note=note,
+            venue=named_venue,
+            year=named_year,
+            note=named_note,
             group=group,
             links=typed_links(runs),
             line=line,
