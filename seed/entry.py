@@ -54,6 +54,9 @@ class _Line:
         """`Supervisor: …`, `Keywords: …`: a detail of the work, never its title or venue."""
         return _ROLE.match(self.text) is not None
 
+    def is_heading(self) -> bool:
+        return all(run.heading or not run.text.strip() for run in self.runs)
+
     def is_badge(self) -> bool:
         return all(run.badge or not run.text.strip() for run in self.runs)
 
@@ -188,7 +191,9 @@ def _without_badges(lines: list[_Line]) -> tuple[list[_Line], str | None]:
     badge that opens a line (`<span class="venue">ICLR 2025</span> **Title**`)."""
     kept: list[_Line] = []
     badges: list[str] = []
-    for line in lines:
+    heading = next((i for i, line in enumerate(lines) if line.is_heading()), 0)
+    badges += [line.text for line in lines[:heading]]  # a card's caption over its heading
+    for line in lines[heading:]:
         if line.is_badge():
             badges.append(line.text)
             continue

@@ -148,3 +148,53 @@ def html_items(markup: str) -> list[str]:
         markup[item.inner_start : item.inner_end if item.inner_end >= 0 else len(markup)]
         for item in items
     ]
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _inner(markup: str, element: _Element) -> str:
+    end = element.inner_end if element.inner_end >= 0 else len(markup)
+    return markup[element.inner_start : end]
+
+
+def _descendants(element: _Element, name: str) -> list[_Element]:
+    found: list[_Element] = []
+    for child in element.children:
+        found.extend([child] if child.name == name else _descendants(child, name))
+    return found
+
+
+def _headed(element: _Element) -> list[tuple[_Element, list[_Element]]]:
+    heading = next((child for child in element.children if child.name in _HEADINGS), None)
+    if heading is not None:
+        return [(heading, _descendants(element, "li"))]
+    return [pair for child in element.children for pair in _headed(child)]
+
+
+def headed_lists(markup: str) -> list[tuple[str, list[str]]]:
+    """Cards with a heading (`<article><h3>Area</h3><ul><li>…</li></ul></article>`): each
+    heading's text and the texts of the list items under it."""
+    outliner = _Outliner(markup)
+    outliner.feed(markup)
+    outliner.close()
+
+    def text(element: _Element) -> str:
+        return " ".join(html_text(_inner(markup, element)).split())
+
+    return [
+        (text(heading), [text(item) for item in items]) for heading, items in _headed(outliner.root)
+    ]
+
+
+_CARDS = frozenset({"article", "section", "div", "li"})
+
+
+def html_cards(markup: str) -> list[str]:
+    """The cards of an HTML fragment that lists two or more (`<article class="card">` after
+    `<article class="card">`, or `<li>`s), as their inner HTML; none for a single box."""
+    outliner = _Outliner(markup)
+    outliner.feed(markup)
+    outliner.close()
+    cards = [item for item in _items(outliner.root) if item.name in _CARDS]
+    return [_inner(markup, card) for card in cards] if len(cards) >= 2 else []

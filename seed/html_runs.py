@@ -8,13 +8,14 @@ _BLOCKS = frozenset(
     {"p", "div", "br", "li", "ul", "ol", "tr", "td", "table", "h1", "h2", "h3", "h4", "h5", "h6",
      "section", "article", "header", "footer", "blockquote", "hr"}
 )  # fmt: skip
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIPPED = frozenset({"script", "style", "iframe", "svg", "noscript", "template"})
 
 
 class _RunCollector:
     def __init__(self) -> None:
         self.runs: list[Run] = []
-        self.flags = {"bold": 0, "italic": 0, "code": 0, "sup": 0}
+        self.flags = {"bold": 0, "italic": 0, "code": 0, "sup": 0, "heading": 0}
         self.href: list[str | None] = []
         self.badge: list[bool] = []
         self.skipping = 0
@@ -35,6 +36,8 @@ class _RunCollector:
             self.skipping += 1
         elif tag in FLAG_OF_TAG:
             self.flags[FLAG_OF_TAG[tag]] += 1
+        elif tag in _HEADINGS:
+            self.flags["heading"] += 1
         elif tag == "a":
             self.href.append(safe_href(values.get("href")))
         if tag in _BLOCKS:
@@ -47,6 +50,8 @@ class _RunCollector:
             self.skipping = max(0, self.skipping - 1)
         elif tag in FLAG_OF_TAG:
             self.flags[FLAG_OF_TAG[tag]] = max(0, self.flags[FLAG_OF_TAG[tag]] - 1)
+        elif tag in _HEADINGS:
+            self.flags["heading"] = max(0, self.flags["heading"] - 1)
         elif tag == "a" and self.href:
             self.href.pop()
         if tag in ("div", "span") and self.badge:
@@ -73,6 +78,7 @@ class _RunCollector:
             sup=flags["sup"] > 0,
             href=self.href[-1] if self.href else None,
             badge=any(self.badge),
+            heading=flags["heading"] > 0,
         )
 
 

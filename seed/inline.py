@@ -45,6 +45,8 @@ class Run:
     href: str | None = None
     badge: bool = False
     """Text of an AcadHomepage `<div class="badge">`: the venue shown on a paper's image."""
+    heading: bool = False
+    """Text of an HTML heading inside a card (`<article><h3>SemServe</h3>…`): its title."""
 
 
 @dataclass

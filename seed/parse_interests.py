@@ -6,6 +6,7 @@ from markdown_it.token import Token
 
 from schemas.interest import InterestIn
 from seed.blocks import children_until_close, first_inline, top_level_items
+from seed.html_reader import headed_lists
 from seed.inline import inline_runs, plain_text
 from seed.outline import Outline, heading_text
 from seed.render import inline_children
@@ -90,6 +91,13 @@ def interests_of_section(section: Outline) -> list[InterestIn]:
         elif token.type == "heading_open":
             headings.append(InterestIn(area=heading_text(tokens, index)))
             index += 3
+        elif token.type == "html_block":
+            # cards, each headed by its area over a list of its topics
+            for area, topics in headed_lists(token.content):
+                if area:
+                    cleaned = [topic.rstrip(".;") for topic in topics]
+                    headings.append(InterestIn(area=area, topics=[t for t in cleaned if t]))
+            index += 1
         else:
             index += 1
     return (

@@ -17,7 +17,7 @@ from seed.errors import Diagnostic
 from seed.featured import without_featured_mark
 from seed.front_matter import PageSource
 from seed.headings import clean_title
-from seed.html_reader import html_text
+from seed.html_reader import html_cards, html_text
 from seed.html_runs import html_runs
 from seed.inline import Run, inline_runs, marked_text, plain_text
 from seed.outline import Outline, heading_text
@@ -172,9 +172,17 @@ def _entries(section: Outline) -> Iterator[_Entry]:
         elif token.type == "html_block" and _div_depth(token) > 0 and _is_wrapper(tokens, index):
             index += 1  # the entries are inside it
         elif token.type == "html_block":
-            # A box's own lines may be list items (`- [Title](url)`); deeper ones describe it.
             inner, index = _container(tokens, index)
-            yield _Entry(group, line, _block_runs(inner, depth_kept=1), False)
+            cards = (
+                html_cards("\n".join(block.content for block in inner))
+                if all(block.type == "html_block" for block in inner)
+                else []
+            )
+            for card in cards:  # an HTML grid of cards: one entry each
+                yield _Entry(group, line, html_runs(card), False)
+            if not cards:
+                # A box's own lines may be list items (`- [Title](url)`); deeper ones describe it.
+                yield _Entry(group, line, _block_runs(inner, depth_kept=1), False)
         else:
             index += 1
 

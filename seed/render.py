@@ -48,12 +48,37 @@ def parse_blocks(markdown: str) -> list[Token]:
     Inside an HTML element marked `markdown="1"`, the text is Markdown, as kramdown reads it."""
     env: dict[str, Any] = {}
     tokens = _with_html_headings(
-        _with_markdown_inside_html(_block_parser().parse(markdown, env), env)
+        _without_page_furniture(
+            _with_markdown_inside_html(_block_parser().parse(markdown, env), env)
+        )
     )
     for token in tokens:
         if token.type == "inline":
             token.meta = {**(token.meta or {}), "env": env}
     return tokens
+
+
+_FURNITURE_OPEN = re.compile(r"^\s*<(footer|nav)\b", re.IGNORECASE)
+
+
+def _without_page_furniture(tokens: list[Token]) -> list[Token]:
+    """A `<footer>` or `<nav>` in the body is the site's furniture (contact links, `Back to
+    top`), not content: it is left out up to the block that closes it."""
+    kept: list[Token] = []
+    closing: re.Pattern[str] | None = None
+    for token in tokens:
+        if closing is not None:
+            if token.type == "html_block" and closing.search(token.content):
+                closing = None
+            continue
+        opening = _FURNITURE_OPEN.match(token.content) if token.type == "html_block" else None
+        if opening is None or token.level != 0:
+            kept.append(token)
+            continue
+        end = re.compile(rf"</{opening.group(1)}\s*>", re.IGNORECASE)
+        if not end.search(token.content):
+            closing = end
+    return kept
 
 
 _MARKDOWN_INSIDE = re.compile(r"<[a-z][^>]*\bmarkdown\s*=\s*[\"']?1[\"']?[^>]*>", re.IGNORECASE)

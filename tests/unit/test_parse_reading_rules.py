@@ -336,3 +336,29 @@ def test_items_marked_as_publications_are_publications_under_any_heading() -> No
     assert [(section.title, section.markdown) for section in page.sections] == [
         ("Highlights", "- 🛠️ **jdtools** — a command line for my lab.")
     ]
+
+
+def test_html_cards_are_one_interest_or_project_each_and_the_footer_is_no_content() -> None:
+    page = read(
+        '<p>I am <strong>Jane Doe</strong>.</p>\n\n<h2 class="heading">Research Interests</h2>\n\n'
+        '<div class="blocks">\n  <article class="block">\n    <h3>Serving Systems</h3>\n'
+        "    <ul>\n      <li><span>Serving:</span> KV cache management.</li>\n"
+        "      <li>Fault tolerance.</li>\n    </ul>\n  </article>\n\n"
+        '  <article class="block">\n    <h3>Compilers</h3>\n    <ul><li>Triton.</li></ul>\n'
+        "  </article>\n</div>\n\n"
+        '<h2 class="heading">Projects</h2>\n\n<div class="grid">\n'
+        '  <article class="card">\n    <div class="head"><span>LLM SERVING</span></div>\n'
+        "    <h3>SemServe</h3>\n    <p>An inference system prototype.</p>\n  </article>\n\n"
+        '  <article class="card">\n    <div class="head"><span>RUNTIME</span></div>\n'
+        "    <h3>SkVM</h3>\n    <p>A skill runtime for agents.</p>\n  </article>\n</div>\n\n"
+        '<footer class="site-footer">\n  <p class="title">Let\'s talk systems.</p>\n'
+        '  <a href="#top">Back to top</a>\n</footer>\n'
+    )
+    assert [(i.area, i.topics) for i in page.interests] == [
+        ("Serving Systems", ["Serving: KV cache management", "Fault tolerance"]),
+        ("Compilers", ["Triton"]),
+    ]
+    assert works(page, "projects") == [
+        ("SemServe", "", None, None, None, []),
+        ("SkVM", "", None, None, None, []),
+    ]
