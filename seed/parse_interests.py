@@ -50,9 +50,19 @@ def _list_interests(tokens: list[Token], index: int) -> tuple[list[InterestIn], 
             interest := _interest(plain_text(inline_runs(inline_children(inline))))
         ):
             if not interest.topics:
-                interest.topics = _nested_topics(item_tokens)
+                interest.topics = _nested_topics(item_tokens) or _topics_below(item_tokens)
             interests.append(interest)
     return interests, end
+
+
+def _topics_below(item_tokens: list[Token]) -> list[str]:
+    """`* Area` with `Topic, topic, topic` as the item's next paragraph."""
+    inlines = [token for token in item_tokens if token.type == "inline"]
+    if len(inlines) != 2:
+        return []
+    text = plain_text(inline_runs(inline_children(inlines[1]))).rstrip(".;")
+    parts = [part.rstrip(".") for part in split_top_level(text.replace(";", ","))]
+    return [] if len(parts) < 2 or any(_is_prose(part) for part in parts) else parts
 
 
 def _nested_topics(item_tokens: list[Token]) -> list[str]:

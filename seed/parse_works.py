@@ -214,9 +214,12 @@ def _is_placeholder(work: WorkIn) -> bool:
 
 def _named(work: WorkIn, runs: list[Run]) -> None:
     """A project written `Name: what it is` (the name often linked) is titled by its name."""
-    lines = split_lines(runs)
+    lines = split_lines(without_period(runs))
     if work.authors or work.venue is not None or not lines:
         return
+    colon = next((run for run in lines[0].runs if ":" in run.text or "：" in run.text), None)
+    if colon is not None and (colon.bold or colon.italic or colon.href):
+        return  # `**Helios: A Solver for Sparse Systems**`: one title with a colon in it
     match = _NAMED.match(plain_text(lines[0].runs))
     if match and len(match["name"].split()) <= 6 and len(match["rest"].split()) >= 3:
         work.title = clean_field(match["name"])

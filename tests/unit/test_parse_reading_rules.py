@@ -362,3 +362,55 @@ def test_html_cards_are_one_interest_or_project_each_and_the_footer_is_no_conten
         ("SemServe", "", None, None, None, []),
         ("SkVM", "", None, None, None, []),
     ]
+
+
+def test_a_bold_title_with_a_colon_is_whole_and_an_opening_period_is_no_name() -> None:
+    page = read(
+        "# Projects\n\n"
+        "- *2025.09 - Present*, **Helios: A Solver for Sparse Systems**\n"
+        "  - Core member. Built the solver.\n"
+        "- **Atlas**: maps of the field for new students.\n"
+    )
+    assert works(page, "projects") == [
+        ("Helios: A Solver for Sparse Systems", "", None, None, None, []),
+        ("Atlas", "", None, None, None, []),
+    ]
+
+
+def test_the_italic_part_after_the_title_is_the_venue_and_the_year_follows_it() -> None:
+    page = read(
+        "# Publications\n\n"
+        "1. **J. Doe**, R. Yuan, Spreading speeds with nonlocal dispersal, "
+        "*Journal of Differential Equations*, 316 (2022), 552--598.\n"
+        "2. X. Wang, **J. Doe**, Dynamic models of heart failure, "
+        "*Computational and Mathematical Methods in Medicine*, 2018 (2018) 1613290.\n"
+    )
+    assert works(page) == [
+        (
+            "Spreading speeds with nonlocal dispersal",
+            "**J. Doe**, R. Yuan",
+            "Journal of Differential Equations",
+            2022,
+            None,
+            [],
+        ),
+        (
+            "Dynamic models of heart failure",
+            "X. Wang, **J. Doe**",
+            "Computational and Mathematical Methods in Medicine",
+            2018,
+            None,
+            [],
+        ),
+    ]
+
+
+def test_an_interest_with_its_topics_in_the_next_paragraph() -> None:
+    page = read(
+        "# Research Interests\n\n* Biomathematics\n\n  Prey-predator systems, Epidemic models\n\n"
+        "* Stochastic processes\n\n  Brownian motion, Levy processes\n"
+    )
+    assert [(i.area, i.topics) for i in page.interests] == [
+        ("Biomathematics", ["Prey-predator systems", "Epidemic models"]),
+        ("Stochastic processes", ["Brownian motion", "Levy processes"]),
+    ]
