@@ -297,6 +297,29 @@ def _title_then_venue(text: str) -> tuple[str, str] | None:
     return clean_field(" — ".join(parts[:-1])), venue
 
 
+def _with_italic_venue(
+    runs: list[Run], authors: list[Author], rest: list[str], line: int, group: str | None
+) -> WorkIn | None:
+    """`Authors, Title, *Journal*, 316 (2022), 552--598`: the italic part after the title is
+    the venue, and the year is the first one after it (never the pages)."""
+    italic = {clean_field(run.text) for run in runs if run.italic and run.href is None}
+    at = next((i for i, part in enumerate(rest) if i and clean_field(part) in italic), None)
+    if at is None:
+        return None
+    venue, year, note = split_venue(rest[at])
+    years = _YEAR.findall(", ".join(rest[at + 1 :]))
+    return WorkIn(
+        title=clean_field(", ".join(rest[:at])),
+        authors=authors,
+        venue=venue,
+        year=year or (int(years[0]) if years else None),
+        note=note,
+        group=group,
+        links=typed_links(runs),
+        line=line,
+    )
+
+
 def _citation(runs: list[Run], line: int, group: str | None) -> WorkIn | None:
     if (at := _title_link(runs)) is not None:
         return _with_linked_title(runs, at, line, group)
@@ -323,22 +346,8 @@ def _citation(runs: list[Run], line: int, group: str | None) -> WorkIn | None:
     venue: str | None = None
     year: int | None = None
     note: str | None = None
-    italic = {clean_field(run.text) for run in runs if run.italic and run.href is None}
-    at = next((i for i, part in enumerate(rest) if i and clean_field(part) in italic), None)
-    if authors and at is not None:
-        # `Authors, Title, *Journal*, 316 (2022), 552--598`: the italic part is the venue
-        venue, year, note = split_venue(rest[at])
-        years = _YEAR.findall(", ".join(rest[at + 1 :]))
-        return WorkIn(
-            title=clean_field(", ".join(rest[:at])),
-            authors=authors,
-            venue=venue,
-            year=year or (int(years[0]) if years else None),
-            note=note,
-            group=group,
-            links=typed_links(runs),
-            line=line,
-        )
+    if authors and (italic := _with_italic_venue(runs, authors, rest, line, group)) is not None:
+        return italic
     title = _marked_title(rest[0]) if rest and not authors else None
     if title is None and not authors and len(rest) >= 3 and len(_author_run(rest, 1)[0]) >= 2:
         title = clean_field(rest[0])  # `Title, A, B, Venue`: the names come after the title
