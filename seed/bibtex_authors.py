@@ -7,7 +7,7 @@ import re
 from pylatexenc.latex2text import LatexNodes2Text  # type: ignore[import-untyped]
 
 from schemas.common import Author
-from seed.authors import same_person
+from seed.recognise.authors import same_person
 
 _OWNER = re.compile(r"\\(?:textbf|underline|uline|bfseries|mbox\{\\textbf)\b|\\me\b")
 _EQUAL = re.compile(r"\*|\\equal\w*|\\(?:textsuperscript|footnotemark)\{?\s*\*|\^\{?\s*\*")

@@ -9,8 +9,8 @@ from bibtexparser.model import Block, Entry
 from schemas.common import Link, LinkKind
 from schemas.work import WorkIn
 from seed.bibtex_authors import annotations, bibtex_author, latex_text
-from seed.citation import PREPRINT_VENUE, split_venue
 from seed.errors import Diagnostic
+from seed.recognise.citation import PREPRINT_VENUE, split_venue
 
 _VENUE_FIELDS = ("journal", "booktitle", "howpublished", "school", "institution", "publisher")
 _GROUPS = {

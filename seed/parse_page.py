@@ -11,21 +11,21 @@ from schemas.news import NewsIn
 from schemas.page import PageIn
 from schemas.section import SectionIn
 from schemas.work import WorkIn
-from seed.authors import same_person
-from seed.blocks import Lines
-from seed.diagnose import source_warnings, work_warnings
+from seed.document.blocks import Lines
+from seed.document.front_matter import PageSource, read_page_source
+from seed.document.html_reader import html_text
+from seed.document.render import render_html
 from seed.errors import Diagnostic, PageError
-from seed.front_matter import PageSource, read_page_source
-from seed.headings import SectionKind, is_about_heading
-from seed.hints import read_hints
-from seed.html_reader import html_text
-from seed.marked_items import marked_publications
-from seed.outline import Outline, outline_page
-from seed.parse_interests import interests_of_intro, interests_of_section
-from seed.parse_news import parse_news
-from seed.parse_profile import parse_profile
-from seed.parse_works import parse_works
-from seed.render import render_html
+from seed.recognise.authors import same_person
+from seed.recognise.diagnose import source_warnings, work_warnings
+from seed.recognise.headings import SectionKind, is_about_heading
+from seed.recognise.hints import read_hints
+from seed.recognise.interests import interests_of_intro, interests_of_section
+from seed.recognise.marked_items import marked_publications
+from seed.recognise.news import parse_news
+from seed.recognise.profile import parse_profile
+from seed.recognise.sections import Outline, outline_page
+from seed.recognise.works import parse_works
 
 _PUBLICATIONS_NAMED = re.compile(r"\b(?:publications?|papers|preprints|articles)\b", re.IGNORECASE)
 

@@ -7,13 +7,13 @@ from typing import Any
 
 from schemas.common import Author, Link, LinkKind, is_safe_url
 from schemas.work import WorkIn
-from seed.author_list import author_segments
-from seed.authors import is_et_al, parse_author
-from seed.citation import clean_field, link_kind
+from seed.document.front_matter import read_page_source
+from seed.document.inline import inline_runs, marked_text, without_bold_marks
+from seed.document.render import inline_children, markdown_parser
 from seed.errors import Diagnostic
-from seed.front_matter import read_page_source
-from seed.inline import inline_runs, marked_text, without_bold_marks
-from seed.render import inline_children, markdown_parser
+from seed.recognise.author_list import author_segments
+from seed.recognise.authors import is_et_al, parse_author
+from seed.recognise.citation import clean_field, link_kind
 
 _URL_KEYS = {
     "paperurl": LinkKind.paper,

@@ -9,8 +9,8 @@ from sqlmodel import Session, col, select
 from schemas.audit import AuditEntry
 from schemas.common import DatePrecision, Link, LinkIn, Source, utc_now
 from schemas.news import News, NewsCreate, NewsUpdate
-from seed.citation import link_kind
-from seed.render import render_html
+from seed.document.render import render_html
+from seed.recognise.citation import link_kind
 from store.changes import bump_version
 from store.errors import OwnedByPage
 from store.news import read_news

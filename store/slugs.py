@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Container
 
 from schemas.common import DatePrecision
-from seed.html_reader import html_text
+from seed.document.html_reader import html_text
 
 MAX_SLUG = 80
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time
 from api.formats.feeds import FeedEntry
 from schemas.news import NewsPublic
 from schemas.publication import PublicationPublic
-from seed.html_reader import html_text
+from seed.document.html_reader import html_text
 
 TITLE_MAX = 100
 

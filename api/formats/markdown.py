@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from schemas.common import DatePrecision, Link, Source
 from schemas.news import API_NEWS_MARK, NewsPublic
 from schemas.work import WorkPublic
-from seed.featured import FEATURED_MARK
-from seed.front_matter import read_front_matter, strip_hidden
-from seed.headings import SectionKind
-from seed.outline import Outline, outline_page
+from seed.document.front_matter import read_front_matter, strip_hidden
+from seed.recognise.featured import FEATURED_MARK
+from seed.recognise.headings import SectionKind
+from seed.recognise.sections import Outline, outline_page
 
 _ORDERED = re.compile(r"^\s*\d+[.)]\s")
 

@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from seed.authors import FAMILY_PARTICLES
+from seed.recognise.authors import FAMILY_PARTICLES
 
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 

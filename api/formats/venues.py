@@ -4,7 +4,7 @@ import re
 from enum import StrEnum
 
 from schemas.work import WorkPublic
-from seed.citation import PREPRINT_VENUE
+from seed.recognise.citation import PREPRINT_VENUE
 
 
 class VenueKind(StrEnum):

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from seed.dates import leading_date, trailing_date
 from seed.parse_page import parse_page
+from seed.recognise.dates import leading_date, trailing_date
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from seed.document.front_matter import PageSource
 from seed.errors import PageError
-from seed.front_matter import PageSource
-from seed.headings import SectionKind, clean_title
+from seed.recognise.headings import SectionKind, clean_title
 
 HintedKind = Literal["news", "publications", "projects", "interests", "section"]
 

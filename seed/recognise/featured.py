@@ -8,7 +8,7 @@
 import re
 from dataclasses import replace
 
-from seed.inline import Run
+from seed.document.inline import Run
 
 FEATURED_MARK = "⭐"
 _MARK = re.compile(r"\s*⭐\ufe0f?")

@@ -5,7 +5,7 @@ import unicodedata
 from functools import lru_cache
 
 from schemas.common import Author
-from seed.inline import BOLD_ON, without_bold_marks
+from seed.document.inline import BOLD_ON, without_bold_marks
 
 EQUAL_MARKS = frozenset("*∗＊⁎⚖#")
 CORRESPONDING_MARKS = frozenset("†‡✉★")

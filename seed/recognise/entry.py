@@ -1,15 +1,22 @@
 """One publication or project written over several lines (title / authors / venue / links), as
-in paper boxes, blockquotes and APA lists; one-line entries go to `seed.citation`."""
+in paper boxes, blockquotes and APA lists; one-line entries go to `seed.recognise.citation`."""
 
 import re
 from dataclasses import dataclass, replace
 
 from schemas.common import Author, Link, LinkKind
 from schemas.work import WorkIn
-from seed.asides import is_description, is_legend
-from seed.author_list import parse_author_line
-from seed.citation import _YEAR, LABEL_WORDS, clean_field, parse_citation, split_venue, typed_links
-from seed.inline import Run, marked_text, plain_text
+from seed.document.inline import Run, marked_text, plain_text
+from seed.recognise.asides import is_description, is_legend
+from seed.recognise.author_list import parse_author_line
+from seed.recognise.citation import (
+    _YEAR,
+    LABEL_WORDS,
+    clean_field,
+    parse_citation,
+    split_venue,
+    typed_links,
+)
 
 _APA = re.compile(
     r"^(?P<authors>.+?)\s*[(（](?P<when>(?:19|20)\d\d[a-z]?|in press|forthcoming|n\.\s?d\.|"

@@ -4,9 +4,9 @@ legend some pages append (`(* Equal contribution)`) left out."""
 import re
 
 from schemas.common import Author
-from seed.authors import CORRESPONDING_MARKS, EQUAL_MARKS, is_et_al, parse_author
-from seed.inline import BOLD_OFF, BOLD_ON, without_bold_marks
-from seed.segments import AND, split_top_level
+from seed.document.inline import BOLD_OFF, BOLD_ON, without_bold_marks
+from seed.recognise.authors import CORRESPONDING_MARKS, EQUAL_MARKS, is_et_al, parse_author
+from seed.recognise.segments import AND, split_top_level
 
 _LEGEND = re.compile(
     r"[(（][^()（）]*(?:equal|contribut|correspond|co-first|joint first)[^()（）]*[)）]", re.I

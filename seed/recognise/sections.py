@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from seed.headings import SectionKind, clean_title, section_kind
-from seed.inline import inline_runs, plain_text
-from seed.render import inline_children, parse_blocks
+from seed.document.inline import inline_runs, plain_text
+from seed.document.render import inline_children, parse_blocks
+from seed.recognise.headings import SectionKind, clean_title, section_kind
 
 
 @dataclass
@@ -34,7 +34,7 @@ def _level(token: Token) -> int:
 
 
 Hinted = Callable[[str], SectionKind | None]
-"""The kind the owner's hints give a heading's text, if they name it (see `seed.hints`)."""
+"""The kind the owner's hints give a heading's text, if they name it (`seed.recognise.hints`)."""
 
 
 def _no_hints(_title: str) -> SectionKind | None:

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from schemas.common import is_safe_url
 from schemas.work import WorkIn
+from seed.document.front_matter import PageSource
 from seed.errors import Diagnostic
-from seed.front_matter import PageSource
 
 _MARKUP = re.compile(r"<[a-zA-Z/][^>]*>|\*\*|__|\]\(|https?://")
 _LETTER = re.compile(r"[^\W\d_]")

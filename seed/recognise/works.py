@@ -8,20 +8,20 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from schemas.work import WorkIn
-from seed.asides import is_description, is_legend
-from seed.author_list import parse_author_line
-from seed.blocks import children_until_close, top_level_items
-from seed.citation import certainly_venue, clean_field, typed_links
-from seed.entry import parse_entry, split_lines, without_period
+from seed.document.blocks import children_until_close, top_level_items
+from seed.document.front_matter import PageSource
+from seed.document.html_reader import html_cards, html_text
+from seed.document.html_runs import html_runs
+from seed.document.inline import Run, inline_runs, marked_text, plain_text
+from seed.document.render import inline_children
 from seed.errors import Diagnostic
-from seed.featured import without_featured_mark
-from seed.front_matter import PageSource
-from seed.headings import clean_title
-from seed.html_reader import html_cards, html_text
-from seed.html_runs import html_runs
-from seed.inline import Run, inline_runs, marked_text, plain_text
-from seed.outline import Outline, heading_text
-from seed.render import inline_children
+from seed.recognise.asides import is_description, is_legend
+from seed.recognise.author_list import parse_author_line
+from seed.recognise.citation import certainly_venue, clean_field, typed_links
+from seed.recognise.entry import parse_entry, split_lines, without_period
+from seed.recognise.featured import without_featured_mark
+from seed.recognise.headings import clean_title
+from seed.recognise.sections import Outline, heading_text
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
 _DIV_OPEN = re.compile(r"<div\b", re.IGNORECASE)

@@ -8,10 +8,10 @@ import re
 
 from schemas.common import Author, Link, LinkKind
 from schemas.work import WorkIn
-from seed.author_list import parse_author_line
-from seed.authors import is_et_al, is_name, parse_author
-from seed.inline import Run, links_of, marked_text, plain_text, without_bold_marks
-from seed.segments import AND, split_top_level
+from seed.document.inline import Run, links_of, marked_text, plain_text, without_bold_marks
+from seed.recognise.author_list import parse_author_line
+from seed.recognise.authors import is_et_al, is_name, parse_author
+from seed.recognise.segments import AND, split_top_level
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _TRAILING_NOTE = re.compile(r"\s*[(（\[]([^()（）\[\]]*[a-z][^()（）\[\]]*)[)）\]]\s*$")

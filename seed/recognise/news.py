@@ -6,15 +6,15 @@ from collections.abc import Iterator
 from markdown_it.token import Token
 
 from schemas.news import NewsIn
-from seed.blocks import Lines, children_until_close, top_level_items
-from seed.citation import typed_links
-from seed.dates import leading_date, parse_date, trailing_date
+from seed.document.blocks import Lines, children_until_close, top_level_items
+from seed.document.front_matter import PageSource
+from seed.document.html_reader import html_items, html_text
+from seed.document.inline import inline_runs
+from seed.document.render import markdown_parser, render_tokens
 from seed.errors import Diagnostic
-from seed.front_matter import PageSource
-from seed.html_reader import html_items, html_text
-from seed.inline import inline_runs
-from seed.outline import Outline, heading_text
-from seed.render import markdown_parser, render_tokens
+from seed.recognise.citation import typed_links
+from seed.recognise.dates import leading_date, parse_date, trailing_date
+from seed.recognise.sections import Outline, heading_text
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _MORE = frozenset({"more", "older", "all", "previous", "archive", "archived"})

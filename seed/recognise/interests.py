@@ -5,12 +5,12 @@ import re
 from markdown_it.token import Token
 
 from schemas.interest import InterestIn
-from seed.blocks import children_until_close, first_inline, top_level_items
-from seed.html_reader import headed_lists
-from seed.inline import inline_runs, plain_text
-from seed.outline import Outline, heading_text
-from seed.render import inline_children
-from seed.segments import split_top_level
+from seed.document.blocks import children_until_close, first_inline, top_level_items
+from seed.document.html_reader import headed_lists
+from seed.document.inline import inline_runs, plain_text
+from seed.document.render import inline_children
+from seed.recognise.sections import Outline, heading_text
+from seed.recognise.segments import split_top_level
 
 _INTRODUCES_INTERESTS = re.compile(
     r"\b(interest(s|ed)?|focus(es|ed)?|areas?|topics?|thrusts?|directions?)\b", re.IGNORECASE

@@ -7,13 +7,13 @@ from typing import Any
 from schemas.common import is_safe_url
 from schemas.profile import ProfileIn
 from schemas.work import WorkIn
-from seed.authors import is_name
-from seed.blocks import Lines
-from seed.citation import typed_links
-from seed.html_reader import html_text
-from seed.inline import inline_runs
-from seed.outline import Outline
-from seed.render import inline_children, markdown_parser, render_html
+from seed.document.blocks import Lines
+from seed.document.html_reader import html_text
+from seed.document.inline import inline_runs
+from seed.document.render import inline_children, markdown_parser, render_html
+from seed.recognise.authors import is_name
+from seed.recognise.citation import typed_links
+from seed.recognise.sections import Outline
 
 _AFFILIATION = re.compile(r"\bat\s+(?:the\s+)?\[([^\]]+)\]\(([^)\s]+)\)")
 # Not NAME_PARTICLES: a particle here needs no word end after it, so each one added would take

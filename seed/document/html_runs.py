@@ -1,8 +1,8 @@
 """Runs from raw HTML blocks (AcadHomepage paper boxes, hand-written cards), with the same flags
 as Markdown inline text: `<strong>` is bold, `<sup>` a superscript, block tags break lines."""
 
-from seed.html_reader import OTHER_MARKUP, Tag, read_html
-from seed.inline import FLAG_OF_TAG, Run, names_a_badge, safe_href
+from seed.document.html_reader import OTHER_MARKUP, Tag, read_html
+from seed.document.inline import FLAG_OF_TAG, Run, names_a_badge, safe_href
 
 _BLOCKS = frozenset(
     {"p", "div", "br", "li", "ul", "ol", "tr", "td", "table", "h1", "h2", "h3", "h4", "h5", "h6",

@@ -5,9 +5,9 @@ from dataclasses import replace
 
 from markdown_it.token import Token
 
-from seed.blocks import children_until_close, first_inline, top_level_items
-from seed.headings import SectionKind
-from seed.outline import Outline
+from seed.document.blocks import children_until_close, first_inline, top_level_items
+from seed.recognise.headings import SectionKind
+from seed.recognise.sections import Outline
 
 PUBLICATION_MARK = "📝"
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from markdown_it.token import Token
 
 from schemas.common import is_safe_url
-from seed.html_reader import read_html
+from seed.document.html_reader import read_html
 
 FLAG_OF_TAG = {
     "b": "bold",
