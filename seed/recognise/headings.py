@@ -39,6 +39,7 @@ _QUALIFIERS = frozenset(
         "some", "featured", "key", "ongoing", "main", "all", "full", "list", "whats", "what",
         "s", "new", "peer", "reviewed", "other", "representative", "past", "areas", "topics",
         "personal", "side", "academic", "course", "open", "source", "hobby", "specific",
+        "old", "older", "earlier", "previous", "archived",
     }
 )  # fmt: skip
 

@@ -1,5 +1,6 @@
 """Cut a page body into its sections, by headings, using markdown-it's block tokens."""
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -54,10 +55,21 @@ def label_kind(
         return None
     if (kind := hinted(text)) is not None:
         return text, kind
-    if not (all(run.bold for run in runs) or text.rstrip().endswith((":", "："))):
+    styled = all(run.bold for run in runs) or text.rstrip().endswith((":", "："))
+    if not (styled or _plain_label(text, tokens, index)):
         return None
     kind = section_kind(text)
     return (text, kind) if kind is not SectionKind.other else None
+
+
+def _plain_label(text: str, tokens: list[Token], index: int) -> bool:
+    """A plain line of a few words over a list (`🔥 News`, then the items), or one that opens
+    with an emoji as headings do, reads as a label."""
+    if len(text.split()) > 4:
+        return False
+    after = tokens[index + 3] if index + 3 < len(tokens) else None
+    over_list = after is not None and after.type in ("bullet_list_open", "ordered_list_open")
+    return over_list or unicodedata.category(text[0]) == "So"
 
 
 def _starts_section(current: Outline, level: int, kind: SectionKind, top: int) -> bool:

@@ -17,9 +17,10 @@ def page_with(hints: str) -> str:
     return f"---\ntitle: Home\nhomepage:\n{hints}---\n{BODY}"
 
 
-def test_without_hints_a_plain_label_and_unusual_headings_are_misread() -> None:
+def test_without_hints_unusual_headings_are_misread_and_a_plain_label_over_a_list_read() -> None:
     page = parse_page("page.md", f"---\ntitle: Home\n---\n{BODY}").page
-    assert (page.profile.name, page.news, page.publications) == (None, [], [])
+    assert (page.profile.name, page.publications) == (None, [])
+    assert [(str(n.date), n.text) for n in page.news] == [("2025-04-01", "Joined the lab.")]
     assert [section.title for section in page.sections] == ["Selected Works", "Talks"]
 
 

@@ -414,3 +414,14 @@ def test_an_interest_with_its_topics_in_the_next_paragraph() -> None:
         ("Biomathematics", ["Prey-predator systems", "Epidemic models"]),
         ("Stochastic processes", ["Brownian motion", "Levy processes"]),
     ]
+
+
+def test_a_plain_label_over_a_list_and_old_updates_are_news() -> None:
+    page = read(
+        "I am Jane Doe.\n\n🔥 News\n\n- [2025/04] Joined the lab.\n\n"
+        "# Old Updates\n\n- [2023/01] Started the PhD.\n"
+    )
+    assert [(str(n.date), n.text) for n in page.news] == [
+        ("2025-04-01", "Joined the lab."),
+        ("2023-01-01", "Started the PhD."),
+    ]
