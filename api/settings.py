@@ -34,6 +34,18 @@ class Settings(BaseSettings):
         "comma-separated (a reverse proxy's); none by default.",
     )
     cache_max_age: int = Field(default=60, ge=0, description="Seconds browsers may reuse a GET.")
+    request_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        le=600,
+        description="Seconds a client has to send a whole request (headers and body).",
+    )
+    max_header_bytes: int = Field(
+        default=64 * 1024, ge=1024, description="Largest request headers; larger ones get 431."
+    )
+    max_connections: int = Field(
+        default=4096, ge=1, description="Open connections per worker; past it, 503 and close."
+    )
     webhook_urls: Annotated[list[str], NoDecode] = Field(
         default=[], description="URLs sent a signed POST on each content change, comma-separated."
     )

@@ -7,6 +7,7 @@ import uvicorn
 
 from api.settings import get_settings
 from cli.database import opened
+from cli.http_protocol import BoundedHttpProtocol
 
 
 def serve(
@@ -29,4 +30,6 @@ def serve(
         proxy_headers=settings.trusted_proxies is not None,
         forwarded_allow_ips=settings.trusted_proxies or "",
         timeout_graceful_shutdown=10,
+        http=BoundedHttpProtocol,
+        timeout_keep_alive=5,
     )
