@@ -1,5 +1,6 @@
 """Media types of the formats, and a response class for each so OpenAPI names them."""
 
+import mimeparse
 from fastapi.responses import JSONResponse, Response
 
 BIBTEX = "application/x-bibtex"
@@ -41,12 +42,17 @@ class RSSResponse(Response):
     media_type = RSS
 
 
-def accepts(accept: str | None, media_type: str) -> bool:
-    """Whether an `Accept` header asks for this media type before (or instead of) JSON."""
-    for part in (accept or "").split(","):
-        name, *params = (piece.strip() for piece in part.split(";"))
-        if name.lower() == media_type and "q=0" not in params:
-            return True
-        if name.lower() in ("application/json", "*/*", "application/*"):
-            return False
+_OFFERED = (JSON_LD, BIBTEX, CSL_JSON, "application/json")
+"""What a publication URL can answer in; on a tie (`*/*`) the last, JSON, wins."""
+
+
+def preferred_format(accept: str | None) -> str | None:
+    """The citation format `Accept` prefers to JSON (q-values honoured, by python-mimeparse),
+    or None for JSON: when JSON wins, nothing offered is acceptable, or the header is not
+    one a parser can read."""
+    try:
+        best = mimeparse.best_match(list(_OFFERED), accept or "")
+    except ValueError:
+        return None
+    return best if best in (JSON_LD, BIBTEX, CSL_JSON) else None
     return False

@@ -17,7 +17,7 @@ from api.formats.media import (
     BibTeXResponse,
     CSLResponse,
     JSONLDResponse,
-    accepts,
+    preferred_format,
 )
 from api.urls import identifier
 from schemas.csl import CSLItem
@@ -72,8 +72,7 @@ def negotiated(
     request: Request, session: Session, rows: Sequence[Publication], *, one: bool
 ) -> Response | None:
     """The format `Accept` asks for before JSON, or None for the plain JSON answer."""
-    accept = request.headers.get("accept")
-    wanted = next((m for m in (CSL_JSON, BIBTEX, JSON_LD) if accepts(accept, m)), None)
+    wanted = preferred_format(request.headers.get("accept"))
     if wanted is None:
         return None
     publications = [PublicationPublic.model_validate(row) for row in rows]

@@ -73,13 +73,35 @@ def build_entry(response: BufferedResponse, modified: float, cache_control: str)
     return Entry(identity, gzipped, etags, modified, size)
 
 
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether `Accept-Encoding` lets gzip through with a q-value above 0, by name or by `*`
+    (RFC 9110 §12.5.3: a coding named with `q=0` is refused even where `*` allows others)."""
+    qualities: dict[str, float] = {}
+    for part in accept_encoding.split(","):
+        coding, _, parameters = part.partition(";")
+        name = coding.strip().lower()
+        quality = 1.0
+        key, _, value = parameters.strip().partition("=")
+        if key.strip().lower() == "q":
+            try:
+                quality = float(value)
+            except ValueError:
+                quality = 0.0
+        if name:
+            qualities[name] = quality
+    return qualities.get("gzip", qualities.get("x-gzip", qualities.get("*", 0.0))) > 0
+
+
 def _not_modified(headers: Headers, entry: Entry) -> bool:
     if (match := headers.get("if-none-match")) is not None:
         tags = {tag.strip().removeprefix("W/") for tag in match.split(",")}
         return "*" in tags or not tags.isdisjoint(entry.etags)
     if (since := headers.get("if-modified-since")) is not None:
+        # HTTP dates count whole seconds, and content may change twice in one second, so
+        # only a date past the second of the last change proves the copy current (an ETag,
+        # preferred whenever both are sent, always does).
         try:
-            return parsedate_to_datetime(since).timestamp() >= int(entry.modified)
+            return parsedate_to_datetime(since).timestamp() >= int(entry.modified) + 1
         except (TypeError, ValueError, IndexError):
             return False
     return False
@@ -120,7 +142,10 @@ class ResponseCache:
             await self.app(scope, receive, _no_store(send))
             return
         if self.watcher is None or scope["path"] in UNCACHED_PATHS:
-            await self.app(scope, receive, send)
+            if method == "HEAD":  # a HEAD is the GET without its body, on every path
+                await self.app({**scope, "method": "GET"}, receive, _without_body(send))
+            else:
+                await self.app(scope, receive, send)
             return
         token = self.watcher.token()
         if token != self.token:
@@ -140,7 +165,7 @@ class ResponseCache:
                 return
         else:
             self.entries.move_to_end(key)
-        gzip_ok = "gzip" in headers.get("accept-encoding", "")
+        gzip_ok = accepts_gzip(headers.get("accept-encoding", ""))
         variant = entry.gzipped if gzip_ok and entry.gzipped is not None else entry.identity
         if _not_modified(headers, entry):
             await send(
@@ -183,6 +208,15 @@ class ResponseCache:
         while len(self.entries) > self.max_entries or self.bytes > self.max_bytes:
             _, dropped = self.entries.popitem(last=False)
             self.bytes -= dropped.size
+
+
+def _without_body(send: Send) -> Send:
+    async def send_headers_only(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return send_headers_only
 
 
 def _no_store(send: Send) -> Send:

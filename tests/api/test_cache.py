@@ -1,5 +1,8 @@
 """The in-memory read path: ETag and Last-Modified, 304s, gzip, and instant invalidation."""
 
+from datetime import timedelta
+from email.utils import format_datetime, parsedate_to_datetime
+
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
@@ -49,16 +52,49 @@ def test_a_stale_etag_gets_the_full_body(seeded_client: TestClient) -> None:
     assert without_times(response.json()) == NEWS
 
 
-def test_if_modified_since_gives_304(seeded_client: TestClient) -> None:
+def test_if_modified_since_gives_304_only_past_the_second_of_the_last_change(
+    seeded_client: TestClient,
+) -> None:
     last_modified = seeded_client.get("/interests").headers["last-modified"]
-    response = seeded_client.get("/interests", headers={"If-Modified-Since": last_modified})
-    assert response.status_code == 304
+    later = format_datetime(parsedate_to_datetime(last_modified) + timedelta(seconds=1), True)
+    response = seeded_client.get("/interests", headers={"If-Modified-Since": later})
+    assert (response.status_code, response.content) == (304, b"")
+    same_second = seeded_client.get("/interests", headers={"If-Modified-Since": last_modified})
+    assert same_second.status_code == 200
     old = seeded_client.get(
         "/interests", headers={"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}
     )
     assert old.status_code == 200
     bad = seeded_client.get("/interests", headers={"If-Modified-Since": "yesterday"})
     assert bad.status_code == 200
+
+
+def test_a_change_in_the_same_second_is_never_answered_304(
+    seeded_client: TestClient, auth: dict[str, str]
+) -> None:
+    before = seeded_client.get("/news")
+    posted = seeded_client.post("/news", json={"text": "Fresh"}, headers=auth).json()
+    after = seeded_client.get(
+        "/news", headers={"If-Modified-Since": before.headers["last-modified"]}
+    )
+    assert after.status_code == 200
+    assert after.json()[0] == posted
+
+
+def test_an_etag_is_preferred_to_a_date_when_both_are_sent(seeded_client: TestClient) -> None:
+    first = seeded_client.get("/news")
+    headers = {"If-None-Match": '"stale"', "If-Modified-Since": "Fri, 01 Jan 2100 00:00:00 GMT"}
+    assert seeded_client.get("/news", headers=headers).status_code == 200
+    headers["If-None-Match"] = first.headers["etag"]
+    assert seeded_client.get("/news", headers=headers).status_code == 304
+
+
+def test_head_works_on_uncached_paths_too(seeded_client: TestClient) -> None:
+    for path in ("/health", "/docs"):
+        response = seeded_client.head(path)
+        get = seeded_client.get(path)
+        assert (response.status_code, response.content) == (200, b"")
+        assert response.headers["content-length"] == get.headers["content-length"]
 
 
 def test_large_bodies_are_gzipped_for_clients_that_accept_it(seeded_client: TestClient) -> None:
@@ -120,3 +156,43 @@ def test_cors_headers_follow_the_origin_of_each_request(seeded_client: TestClien
     with_origin = seeded_client.get("/publications", headers={"Origin": "https://site.example"})
     assert with_origin.headers["access-control-allow-origin"] == "*"
     assert "access-control-allow-credentials" not in with_origin.headers
+
+
+def test_q_values_decide_gzip_and_the_citation_format(seeded_client: TestClient) -> None:
+    def encoding(header: str) -> str | None:
+        response = seeded_client.get("/publications", headers={"Accept-Encoding": header})
+        return response.headers.get("content-encoding")
+
+    assert [
+        encoding(h) for h in ("gzip", "gzip;q=0", "*", "br, *;q=0", "identity;q=1, gzip;q=0.5")
+    ] == [
+        "gzip",
+        None,
+        "gzip",
+        None,
+        "gzip",
+    ]
+
+    def media(header: str) -> str:
+        return seeded_client.get("/publications", headers={"Accept": header}).headers[
+            "content-type"
+        ]
+
+    assert [
+        media(h)
+        for h in (
+            "application/x-bibtex",
+            "application/x-bibtex;q=0",
+            "application/x-bibtex;q=0.5, application/json",
+            "application/json;q=0.5, application/x-bibtex",
+            "*/*",
+            "not a media type",
+        )
+    ] == [
+        "application/x-bibtex",
+        "application/json",
+        "application/json",
+        "application/x-bibtex",
+        "application/json",
+        "application/json",
+    ]
