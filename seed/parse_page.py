@@ -27,6 +27,8 @@ from seed.recognise.profile import parse_profile
 from seed.recognise.sections import Outline, outline_page
 from seed.recognise.works import parse_works
 
+_LIQUID_LEFTOVER = re.compile(r"(?:\s*(?:[-*+]|\d{1,3}[.)])(?:[ \t]+|$))+\s*")
+"""Only list markers: the items a Liquid loop would have filled (`- {{ talk.title }}`)."""
 _PUBLICATIONS_NAMED = re.compile(r"\b(?:publications?|papers|preprints|articles)\b", re.IGNORECASE)
 
 
@@ -47,7 +49,7 @@ def _other_section(
         if not any(start <= section.content_line + number < end for start, end in moved)
     ]
     markdown = "\n".join(kept).strip()
-    if not section.title or not markdown:
+    if not section.title or not markdown or _LIQUID_LEFTOVER.fullmatch(markdown):
         return None
     return SectionIn(
         title=section.title,

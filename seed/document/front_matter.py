@@ -46,10 +46,24 @@ def _blank(match: re.Match[str]) -> str:
     return "\n" * match.group(0).count("\n")
 
 
+_SHOWS_NOTHING = re.compile(
+    r"^[ \t]*(?:(?:<(span|a|div|p|ul|ol|section)\b[^<>]*>\s*</\1\s*>"
+    r"|<(?:link|meta)\b[^<>]*>)[ \t]*)+$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A line of markup that shows nothing: an anchor (`<span class='anchor' id='news'></span>`),
+an empty list a Liquid loop left, a `<link rel="stylesheet">`."""
+_THEMATIC_BREAK = re.compile(r"^(?<![^\n]\n)[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
+"""A rule between blocks (after a blank line, so no setext underline): decoration."""
+
+
 def strip_hidden(text: str) -> str:
-    """Blank out comments, Liquid and style blocks, keeping every line where it was."""
+    """Blank out comments, Liquid and style blocks, keeping every line where it was; then
+    lines of markup that show nothing, and thematic breaks."""
     text = _HIDDEN_SPANS.sub(_blank, text)
-    return _LINK_COMMENT.sub("", text)
+    text = _LINK_COMMENT.sub("", text)
+    text = _SHOWS_NOTHING.sub("", text)
+    return _THEMATIC_BREAK.sub("", text)
 
 
 def read_front_matter(path: str, text: str) -> tuple[dict[str, Any], str, int]:

@@ -91,7 +91,10 @@ def _html_tag(state: _State, runs: list[Run], content: str) -> None:
 
 def safe_href(url: str | None) -> str | None:
     """The link's address, unless it is one a browser would run (`javascript:` and kin):
-    such a link is only its text."""
+    such a link is only its text. An address left empty (`href="{{ post.paperurl }}"` once
+    its Liquid is gone) is `""`: a dead link, whose label (`[PDF]`) is no text of the page."""
+    if url is not None and not url.strip():
+        return ""
     return url if url and is_safe_url(url) else None
 
 

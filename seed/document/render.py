@@ -145,8 +145,15 @@ def inline_children(token: Token) -> list[Token]:
     return token.children or []
 
 
+def _without_empty_addresses(tag: str, attribute: str, value: str) -> str | None:
+    """`href=""` (a Liquid variable the page could not fill) points nowhere: left out."""
+    return None if attribute in ("href", "src") and not value.strip() else value
+
+
 def clean_html(html: str) -> str:
-    return nh3.clean(html, url_schemes={"http", "https", "mailto"}).strip()
+    return nh3.clean(
+        html, url_schemes={"http", "https", "mailto"}, attribute_filter=_without_empty_addresses
+    ).strip()
 
 
 def render_html(markdown: str) -> str:
