@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request, Response, status
 from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.exc import DataError, OperationalError
@@ -108,6 +109,27 @@ async def internal_error(request: Request, error: Exception) -> JSONResponse:
     )
 
 
+async def invalid_request(request: Request, error: Exception) -> JSONResponse:
+    """422 naming each field and what is wrong with it, never echoing the value sent: it may
+    be what cannot be written back (a lone surrogate, `NaN`) or what should not be (a token)."""
+    assert isinstance(error, RequestValidationError)
+    detail = []
+    for problem in error.errors():
+        shown: dict[str, Any] = {k: problem[k] for k in ("type", "loc", "msg")}
+        shown["loc"] = list(shown["loc"])
+        if context := {k: _plain(v) for k, v in problem.get("ctx", {}).items()}:
+            shown["ctx"] = context  # the limits broken (`max_length`) or the parser's words
+        detail.append(shown)
+    return JSONResponse({"detail": detail}, status.HTTP_422_UNPROCESSABLE_CONTENT)
+
+
+def _plain(value: object) -> str | int | bool:
+    """A context value as JSON can hold it: a number or flag as it is, anything else as text."""
+    if isinstance(value, bool | int):
+        return value
+    return str(value).encode("utf-8", "replace").decode()
+
+
 async def http_error(request: Request, error: Exception) -> Response:
     """FastAPI's own rendering, except that a 405 lists every method the path supports."""
     assert isinstance(error, StarletteHTTPException)
@@ -130,6 +152,7 @@ def _allowed_methods(request: Request) -> list[str]:
 
 def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(StoreError, store_error)
     app.add_exception_handler(OperationalError, database_error)
     app.add_exception_handler(DataError, unstorable_value)

@@ -36,9 +36,25 @@ def _full_date(value: object) -> object:
     raise ValueError("must be a date written YYYY-MM-DD")
 
 
-# A date as the OpenAPI document states it (`format: date`): a number, a timestamp or another
-# ISO 8601 form is refused rather than read as something the client may not have meant.
-FullDate = Annotated[date, BeforeValidator(_full_date)]
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2100, 12, 31)
+
+
+def _plausible(value: date) -> date:
+    if not EARLIEST <= value <= LATEST:
+        raise ValueError("must be a date from 1900 to 2100")
+    return value
+
+
+# A date as the OpenAPI document states it (`format: date`, years 1900 to 2100): a number, a
+# timestamp or another ISO 8601 form is refused rather than read as something the client may
+# not have meant, and so is `0001-01-01` or `9999-12-31`.
+FullDate = Annotated[
+    date,
+    BeforeValidator(_full_date),
+    AfterValidator(_plausible),
+    Field(json_schema_extra={"pattern": r"^(?:19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$"}),
+]
 
 
 class Source(StrEnum):
@@ -75,7 +91,22 @@ class LinkKind(StrEnum):
 # stripped on import, so one post can never break the feeds for everyone.
 NOT_IN_TEXT = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff"
 TEXT_ONLY = rf"^[^{NOT_IN_TEXT}]*$"
-Text = Annotated[str, StringConstraints(pattern=TEXT_ONLY)]
+
+
+def _encodable(value: str) -> str:
+    """JSON may carry a lone surrogate (`"\\ud800"`), which no UTF-8 text can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be Unicode text (it holds a lone surrogate)") from None
+    return value
+
+
+Text = Annotated[str, StringConstraints(pattern=TEXT_ONLY), AfterValidator(_encodable)]
+_BLANK = "\\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff"
+VISIBLE_TEXT = rf"^[^{NOT_IN_TEXT}]*[^{NOT_IN_TEXT}{_BLANK}][^{NOT_IN_TEXT}]*$"
+VisibleText = Annotated[str, StringConstraints(pattern=VISIBLE_TEXT), AfterValidator(_encodable)]
+"""Text with at least one character a reader sees: not only spaces or zero-width marks."""
 _NOT_IN_TEXT = re.compile(f"[{NOT_IN_TEXT}]")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
@@ -127,7 +158,7 @@ class LinkIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    label: str = Field(min_length=1, max_length=200, pattern=TEXT_ONLY, examples=["Paper"])
+    label: Text = Field(min_length=1, max_length=200, examples=["Paper"])
     url: Annotated[
         HttpUrl, UrlConstraints(max_length=URL_MAX), AfterValidator(_fits_once_normalised)
     ] = Field(examples=["https://arxiv.org/abs/2406.02500"])

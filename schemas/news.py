@@ -5,7 +5,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict
 from sqlmodel import JSON, Column, Field, SQLModel
 
-from schemas.common import DatePrecision, FullDate, Link, LinkIn, Source, Text, utc_now
+from schemas.common import DatePrecision, FullDate, Link, LinkIn, Source, VisibleText, utc_now
 
 NEWS_TEXT_MAX = 5000
 API_NEWS_MARK = '<span class="homepage-api"></span>'
@@ -63,7 +63,7 @@ class NewsCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: Text = Field(
+    text: VisibleText = Field(
         min_length=1,
         max_length=NEWS_TEXT_MAX,
         schema_extra={"examples": ["Paper accepted at ICML!"]},
@@ -78,7 +78,7 @@ class NewsUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: Text | None = Field(default=None, min_length=1, max_length=NEWS_TEXT_MAX)
+    text: VisibleText | None = Field(default=None, min_length=1, max_length=NEWS_TEXT_MAX)
     date: FullDate | None = None
     date_precision: DatePrecision | None = None
     links: list[LinkIn] | None = Field(default=None, max_length=20)

@@ -64,3 +64,46 @@ def test_every_json_ld_document_can_be_pasted_into_a_script_block(
         assert not re.search(r"[<>&\u2028\u2029]", body)
     titles = json.loads(seeded_client.get("/publications.jsonld").text)["@graph"]
     assert {node["name"] for node in titles} == {hostile}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"text": "\\ud800 lone"}',
+        '{"text": "Fine", "links": [{"label": "\\udfff", "url": "https://a.example/"}]}',
+        '{"text": NaN}',
+        '{"text": "Fine", "date": Infinity}',
+    ],
+    ids=["surrogate in text", "surrogate in a label", "NaN", "Infinity"],
+)
+def test_json_no_text_can_hold_is_a_422_that_echoes_nothing(
+    client: TestClient, auth: dict[str, str], body: str
+) -> None:
+    response = client.post(
+        "/news", content=body, headers={**auth, "Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
+    for problem in response.json()["detail"]:
+        assert "input" not in problem
+    assert "ud8" not in response.text and "NaN" not in response.text
+
+
+@pytest.mark.parametrize("text", [" ", "\u200b\u200b", "\t\u00a0\ufeff"])
+def test_news_text_needs_a_visible_character(
+    client: TestClient, auth: dict[str, str], text: str
+) -> None:
+    response = client.post("/news", json={"text": text}, headers=auth)
+    assert (response.status_code, [e["loc"] for e in response.json()["detail"]]) == (
+        422,
+        [["body", "text"]],
+    )
+
+
+def test_dates_are_from_1900_to_2100(client: TestClient, auth: dict[str, str]) -> None:
+    def status_for(date: str) -> int:
+        return client.post("/news", json={"text": "Dated", "date": date}, headers=auth).status_code
+
+    assert [status_for(d) for d in ("0001-01-01", "1899-12-31", "9999-12-31", "2101-01-01")] == [
+        422
+    ] * 4
+    assert [status_for(d) for d in ("1900-01-01", "2100-12-31")] == [201, 201]
