@@ -3,7 +3,7 @@
 import math
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable
 
 
@@ -13,21 +13,36 @@ class FailureThrottle:
     After `limit` failures within `window` seconds, further *failed* attempts from that
     client get 429 until the oldest failure leaves the window. A valid token is checked
     before the throttle, so the owner is never locked out by someone else's guesses.
+
+    Clients are keyed by their peer address (forwarded addresses only from trusted proxies,
+    which `homepage serve` believes alone). At most `max_clients` are remembered, the least
+    recently failing forgotten first, so the table and each failure's cost stay bounded.
     """
 
     def __init__(
-        self, limit: int = 10, window: float = 60.0, clock: Callable[[], float] = time.monotonic
+        self,
+        limit: int = 10,
+        window: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+        max_clients: int = 10_000,
     ) -> None:
         self.limit = limit
         self.window = window
         self.clock = clock
-        self._failures: dict[str, deque[float]] = {}
+        self.max_clients = max_clients
+        self._failures: OrderedDict[str, deque[float]] = OrderedDict()
         self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._failures)
 
     def _recent(self, client: str, now: float) -> deque[float]:
         failures = self._failures.setdefault(client, deque())
+        self._failures.move_to_end(client)
         while failures and failures[0] <= now - self.window:
             failures.popleft()
+        while len(self._failures) > self.max_clients:
+            self._failures.popitem(last=False)
         return failures
 
     def record_failure(self, client: str) -> int | None:
@@ -38,6 +53,4 @@ class FailureThrottle:
             if len(failures) >= self.limit:
                 return max(1, math.ceil(failures[0] + self.window - now))
             failures.append(now)
-            if len(self._failures) > 10_000:
-                self._failures = {k: v for k, v in self._failures.items() if v}
             return None

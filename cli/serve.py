@@ -6,6 +6,7 @@ import typer
 import uvicorn
 
 from api.settings import get_settings
+from cli.access_log import logging_config
 from cli.database import opened
 from cli.http_protocol import BoundedHttpProtocol
 
@@ -31,5 +32,6 @@ def serve(
         forwarded_allow_ips=settings.trusted_proxies or "",
         timeout_graceful_shutdown=10,
         http=BoundedHttpProtocol,
+        log_config=logging_config(),
         timeout_keep_alive=5,
     )
