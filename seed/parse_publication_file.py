@@ -13,7 +13,7 @@ from seed.document.render import inline_children, markdown_parser
 from seed.errors import Diagnostic
 from seed.recognise.author_list import author_segments
 from seed.recognise.authors import is_et_al, parse_author
-from seed.recognise.citation import clean_field, link_kind
+from seed.recognise.citation import clean_field, link_kind, typed_links
 
 _URL_KEYS = {
     "paperurl": LinkKind.paper,
@@ -31,10 +31,11 @@ _WORD = re.compile(r"\w+")
 
 
 def _text(value: Any) -> str | None:
-    """A front-matter value as text; empty keys (`excerpt:`) are None."""
+    """A front-matter value as text; empty keys (`excerpt:`) are None. A byte order mark
+    (left where a value was pasted from a file saved with one) shows nothing: it is dropped."""
     if value is None or isinstance(value, dict | list):
         return None
-    text = str(value).strip()
+    text = str(value).replace("\ufeff", "").strip()
     return text or None
 
 
@@ -87,6 +88,13 @@ def _links(front_matter: dict[str, Any]) -> list[Link]:
     return links
 
 
+def _body_links(body: str) -> list[Link]:
+    """The links the file's body gives (`[[paper]](…) [[code]](…)`), as a page's entry's are."""
+    tokens = markdown_parser().parse(body)
+    runs = [run for t in tokens if t.type == "inline" for run in inline_runs(inline_children(t))]
+    return typed_links(runs)
+
+
 def parse_publication_file(path: str, text: str) -> tuple[WorkIn | None, list[Diagnostic]]:
     """One `_publications/*.md` file; a file with no title is skipped with a warning."""
     source = read_page_source(path, text)
@@ -99,13 +107,20 @@ def parse_publication_file(path: str, text: str) -> tuple[WorkIn | None, list[Di
     if year is None and (match := re.search(r"(?:19|20)\d\d", _text(date) or "")):
         year = int(match.group(0))
     citation = _text(meta.get("citation"))
+    links = _links(meta)
+    # The body often repeats a front-matter URL (`[Download paper here](paperurl)`): each once.
+    known = {link.url for link in links}
+    for link in _body_links(source.body):
+        if link.url not in known:
+            links.append(link)
+            known.add(link.url)
     work = WorkIn(
         title=title,
         authors=citation_authors(citation, title) if citation else [],
         venue=clean_field(_text(meta.get("venue")) or "") or None,
         year=year,
         group=_text(meta.get("category")),
-        links=_links(meta),
+        links=links,
         line=1,
     )
     warnings = [] if work.venue else [Diagnostic(path, 1, "publication has no venue")]

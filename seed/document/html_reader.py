@@ -78,6 +78,7 @@ def html_text(markup: str, *, decode_entities: bool = True) -> str:
 class _Element:
     name: str
     css_class: str
+    style: str
     parent: "_Element | None"
     inner_start: int
     inner_end: int = -1
@@ -94,7 +95,7 @@ class _Outliner(HTMLParser):
         self.line_starts = [0]
         for line in markup.split("\n")[:-1]:
             self.line_starts.append(self.line_starts[-1] + len(line) + 1)
-        self.root = _Element("", "", None, 0, len(markup))
+        self.root = _Element("", "", "", None, 0, len(markup))
         self.open = self.root
 
     def _offset(self) -> int:
@@ -106,7 +107,8 @@ class _Outliner(HTMLParser):
             return
         start = self._offset() + len(self.get_starttag_text() or "")
         css = next((value or "" for key, value in attrs if key == "class"), "")
-        element = _Element(tag, css, self.open, start)
+        style = next((value or "" for key, value in attrs if key == "style"), "")
+        element = _Element(tag, css, " ".join(style.split()), self.open, start)
         self.open.children.append(element)
         self.open = element
 
@@ -125,10 +127,16 @@ class _Outliner(HTMLParser):
         self.open = element.parent
 
 
+def _kind(element: _Element) -> tuple[str, str]:
+    """What makes siblings alike: their tag and class, or, with no class, their inline style
+    (cards styled one by one, `<div style="border:1px solid #ddd">` after the same again)."""
+    return element.name, element.css_class or element.style
+
+
 def _items(element: _Element) -> list[_Element]:
     """In document order, the items of every list in the fragment: each outermost `<li>`, and
-    children that repeat a tag and class two times or more (a list built from `<div>`s)."""
-    kinds = [(child.name, child.css_class) for child in element.children]
+    children that repeat a tag and class (or style) two times or more (a list of `<div>`s)."""
+    kinds = [_kind(child) for child in element.children]
     items: list[_Element] = []
     for child, kind in zip(element.children, kinds, strict=True):
         if child.name == "li" or (kind[1] and kinds.count(kind) >= 2):
@@ -156,6 +164,24 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 def _inner(markup: str, element: _Element) -> str:
     end = element.inner_end if element.inner_end >= 0 else len(markup)
     return markup[element.inner_start : end]
+
+
+_WRAPPERS = frozenset({"div", "p"})
+
+
+def unwrapped(markup: str) -> str:
+    """What a fragment that is one layout element (`<div style="margin-top:4px">Joined the
+    lab.</div>`) shows: that element's content, since the wrapper only places it. Any other
+    fragment is given back as it is."""
+    outliner = _Outliner(markup)
+    outliner.feed(markup)
+    outliner.close()
+    children = outliner.root.children
+    if len(children) != 1 or children[0].name not in _WRAPPERS or children[0].inner_end < 0:
+        return markup
+    only = children[0]
+    outside = markup[: only.inner_start] + markup[only.inner_end :]
+    return _inner(markup, only) if not html_text(outside).strip() else markup
 
 
 def _descendants(element: _Element, name: str) -> list[_Element]:

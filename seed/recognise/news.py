@@ -8,12 +8,12 @@ from markdown_it.token import Token
 from schemas.news import NewsIn
 from seed.document.blocks import Lines, children_until_close, top_level_items
 from seed.document.front_matter import PageSource
-from seed.document.html_reader import html_items, html_text
+from seed.document.html_reader import html_items, html_text, unwrapped
 from seed.document.inline import inline_runs
 from seed.document.render import markdown_parser, render_tokens
 from seed.errors import Diagnostic
 from seed.recognise.citation import typed_links
-from seed.recognise.dates import leading_date, parse_date, trailing_date
+from seed.recognise.dates import leading_date, parse_date, sentence_date, trailing_date
 from seed.recognise.sections import Outline, heading_text
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -34,7 +34,7 @@ _TRAILING_BREAK = re.compile(r"(?:\s|<br\s*/?>|&nbsp;)+$", re.IGNORECASE)
 def _item(markdown: str, line: int, heading_date: NewsIn | None = None) -> NewsIn | None:
     found = leading_date(markdown)
     if found is not None:
-        markdown = markdown[found.end :]
+        markdown = markdown[: found.start] + markdown[found.end :]
     else:
         found = trailing_date(markdown)  # kept in the text: it sits inside the sentence's HTML
     text = _TRAILING_BREAK.sub("", markdown).strip()
@@ -45,6 +45,9 @@ def _item(markdown: str, line: int, heading_date: NewsIn | None = None) -> NewsI
     date, precision = (found.date, found.precision) if found else (None, None)
     if found is None and heading_date is not None:
         date, precision = heading_date.date, heading_date.date_precision
+    elif found is None and (said := sentence_date(text)) is not None:
+        # The weakest sign, read last: a date the sentence mentions may be of something else.
+        date, precision = said.date, said.precision
     return NewsIn(
         date=date,
         date_precision=precision,
@@ -133,7 +136,7 @@ def _html_items(markup: str) -> Iterator[tuple[str, NewsIn | None]]:
                 item = item[: stamp.start()] + item[stamp.end() :]
                 day, precision = stated_date
                 dated = NewsIn(text="", text_html="", date=day, date_precision=precision)
-        item = _SEPARATOR.sub("", " ".join(item.split()))
+        item = _SEPARATOR.sub("", " ".join(unwrapped(item).split()))
         if item:
             yield item, dated
 
