@@ -27,7 +27,7 @@ from schemas.section import Section
 from schemas.work import WorkIn
 from store.changes import bump_version
 from store.engine import refresh_statistics, write_session
-from store.slugs import news_slug, slugify, unique_slug
+from store.slugs import distinct_slugs, news_slug, slugify
 
 Row = TypeVar("Row", News, Publication, Project)
 WorkRow = TypeVar("WorkRow", Publication, Project)
@@ -130,22 +130,17 @@ def _without_api_news(session: Session, news: list[NewsIn]) -> list[NewsIn]:
     ]
 
 
-def _with_slugs(bases: Sequence[str], taken: set[str]) -> list[str]:
-    slugs: list[str] = []
-    for base in bases:
-        slug = unique_slug(base, taken)
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
-
-
 def _merge_works(
     session: Session,
     model: type[WorkRow],
     works: list[WorkIn],
     summary: KindSummary,
 ) -> None:
-    slugs = _with_slugs([slugify(work.title) for work in works], _api_slugs(session, model))
+    slugs = distinct_slugs(
+        [slugify(work.title) for work in works],
+        [work.model_dump_json(include={"title", "authors", "venue", "year"}) for work in works],
+        _api_slugs(session, model),
+    )
     wanted = [(slug, _work_fields(work)) for slug, work in zip(slugs, works, strict=True)]
     _merge(session, model, wanted, summary)
 
@@ -183,8 +178,9 @@ def store_page(session: Session, page: PageIn) -> LoadSummary:
     _replace_all(session, Interest, interests, kinds["interests"])
 
     page_news = _without_api_news(session, page.news)
-    news_slugs = _with_slugs(
+    news_slugs = distinct_slugs(
         [news_slug(n.date, n.date_precision, n.text_html) for n in page_news],
+        [n.text for n in page_news],
         _api_slugs(session, News),
     )
     _merge(
@@ -196,7 +192,11 @@ def store_page(session: Session, page: PageIn) -> LoadSummary:
     _merge_works(session, Publication, page.publications, kinds["publications"])
     _merge_works(session, Project, page.projects, kinds["projects"])
 
-    section_slugs = _with_slugs([slugify(section.title) for section in page.sections], set())
+    section_slugs = distinct_slugs(
+        [slugify(section.title) for section in page.sections],
+        [section.markdown for section in page.sections],
+        set(),
+    )
     sections = [
         Section(slug=slug, position=i, title=s.title, markdown=s.markdown, html=s.html)
         for i, (slug, s) in enumerate(zip(section_slugs, page.sections, strict=True))

@@ -14,7 +14,7 @@ from seed.recognise.citation import link_kind
 from store.changes import bump_version
 from store.errors import OwnedByPage
 from store.news import read_news
-from store.slugs import news_slug, unique_slug
+from store.slugs import content_suffix, news_slug, unique_slug
 
 _ATTEMPTS = 3
 
@@ -40,6 +40,11 @@ def _audit(session: Session, token_name: str, action: str, slug: str) -> None:
     bump_version(session)
 
 
+def _slug(base: str, taken: set[str], text: str) -> str:
+    """The base, or when another item holds it, the base with a suffix from this text."""
+    return base if base not in taken else unique_slug(f"{base}-{content_suffix(text)}", taken)
+
+
 def _insert(session: Session, body: NewsCreate, token_name: str) -> News:
     date = body.date or dt.date.today()
     text_html = render_html(body.text)
@@ -47,7 +52,9 @@ def _insert(session: Session, body: NewsCreate, token_name: str) -> News:
     taken = set(session.exec(select(News.slug).where(col(News.slug).startswith(base))))
     now = utc_now()
     item = News(
-        slug=unique_slug(base, taken),
+        slug=base
+        if base not in taken
+        else unique_slug(f"{base}-{content_suffix(body.text)}", taken),
         date=date,
         date_precision=body.date_precision,
         text=body.text,

@@ -1,9 +1,11 @@
 """URL-safe slugs derived from content, so they stay the same across re-seeds."""
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
-from collections.abc import Container
+from collections import Counter
+from collections.abc import Container, Sequence
 
 from schemas.common import DatePrecision
 from seed.document.html_reader import html_text
@@ -12,9 +14,11 @@ MAX_SLUG = 80
 
 
 def slugify(text: str, *, max_length: int = 60) -> str:
-    """`LLaMA-MoE: Building …` → `llama-moe-building-…`; non-Latin text keeps its letters."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() or text
-    words = re.findall(r"[^\W_]+", text.lower())
+    """`LLaMA-MoE: Building …` → `llama-moe-building-…`, accents folded; a title with no Latin
+    word keeps its own letters (`Нейронные сети` → `нейронные-сети`, `深度学习：综述` →
+    `深度学习-综述`), so no slug depends on where its item stands."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[^\W_]+", folded.lower()) or re.findall(r"[^\W_]+", text.lower())
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
@@ -24,6 +28,25 @@ def slugify(text: str, *, max_length: int = 60) -> str:
     if not slug and words:
         slug = words[0][:max_length]
     return slug or "item"
+
+
+def content_suffix(content: str) -> str:
+    """Six hex digits of the content's SHA-256: the same content, the same suffix."""
+    return hashlib.sha256(content.encode("utf-8", "replace")).hexdigest()[:6]
+
+
+def distinct_slugs(bases: Sequence[str], contents: Sequence[str], taken: set[str]) -> list[str]:
+    """Each item's base slug where it alone has it; where several items share a base (or an
+    item the API owns holds it), each takes a suffix from its own content, never from its
+    place in the list, so removing one item renames no other. `taken` gains every slug."""
+    shared = Counter(bases)
+    slugs: list[str] = []
+    for base, content in zip(bases, contents, strict=True):
+        alone = shared[base] == 1 and base not in taken
+        slug = unique_slug(base if alone else f"{base}-{content_suffix(content)}", taken)
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 def unique_slug(base: str, taken: Container[str]) -> str:

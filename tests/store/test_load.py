@@ -42,11 +42,39 @@ def test_an_entry_removed_from_the_page_disappears(seeded: Engine) -> None:
     assert len(publication_rows(seeded)) == 7
 
 
-def test_two_entries_with_one_title_get_distinct_slugs(engine: Engine) -> None:
+def test_two_entries_with_one_title_get_slugs_from_their_content_not_their_place(
+    engine: Engine,
+) -> None:
+    first = "1. Ann Lee, **Bo Chen**, Same Title, ICML 2020.\n"
+    second = "2. **Bo Chen**, Same Title, ICML 2021.\n"
+    load_page(engine, parse_page("about.md", f"## Publications\n\n{first}{second}").page)
+    assert [slug for _, slug, _ in publication_rows(engine)] == [
+        "same-title-8bf065",
+        "same-title-799117",
+    ]
+    load_page(engine, parse_page("about.md", f"## Publications\n\n{second}{first}").page)
+    assert sorted(slug for _, slug, _ in publication_rows(engine)) == [
+        "same-title-799117",
+        "same-title-8bf065",
+    ]
+
+
+def test_titles_in_other_scripts_keep_their_letters_and_ascii_slugs_do_not_change(
+    engine: Engine,
+) -> None:
     page = (
         "## Publications\n\n"
-        "1. Ann Lee, **Bo Chen**, Same Title, ICML 2020.\n"
-        "2. **Bo Chen**, Same Title, ICML 2021.\n"
+        "- **Bo Chen**, Нейронные сети для всех, ICML 2020.\n"
+        "- **Bo Chen**, 신경망 연구, ICML 2021.\n"
+        "- **Bo Chen**, 深度学习：综述, ICML 2022.\n"
+        "- **Bo Chen**, الشبكات العصبية, ICML 2023.\n"
+        "- **Bo Chen**, Café au lait: LLaMA-MoE, ICML 2024.\n"
     )
     load_page(engine, parse_page("about.md", page).page)
-    assert [slug for _, slug, _ in publication_rows(engine)] == ["same-title", "same-title-2"]
+    assert [slug for _, slug, _ in publication_rows(engine)] == [
+        "нейронные-сети-для-всех",
+        "신경망-연구",
+        "深度学习-综述",
+        "الشبكات-العصبية",
+        "cafe-au-lait-llama-moe",
+    ]
