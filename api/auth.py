@@ -7,6 +7,7 @@ Every failure is a 401 with `WWW-Authenticate: Bearer` (403 for a token without 
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, Security, status
@@ -16,7 +17,7 @@ from sqlmodel import Session
 
 from api.deps import EngineDep
 from api.throttle import FailureThrottle
-from schemas.common import utc_now
+from schemas.common import as_utc, utc_now
 from schemas.token import Scope
 from store.engine import write_session
 from store.tokens import find_valid_token, record_use
@@ -59,21 +60,27 @@ def _bearer_token(request: Request) -> str:
     return token
 
 
+LAST_USED_PRECISION = timedelta(minutes=1)
+"""`last_used_at` is kept to the minute: a burst of writes with one token records it once."""
+
+
 def _authenticate(engine: Engine, token: str, scope: Scope) -> Caller | None:
     """The token is looked up on a plain read, so failed attempts never take the write lock
     (a burst of bad tokens cannot queue behind a seed or hold up anyone); only a token that
     is let in records its use."""
+    now = utc_now()
     with Session(engine) as session:
-        row = find_valid_token(session, token, utc_now())
+        row = find_valid_token(session, token, now)
         if row is None:
             return None
-        name, scopes = row.name, list(row.scopes)
+        name, scopes, last_used = row.name, list(row.scopes), row.last_used_at
     if scope.value not in scopes:
         raise HTTPException(
             status.HTTP_403_FORBIDDEN, f"The token '{name}' lacks the scope '{scope.value}'."
         )
-    with write_session(engine) as session:
-        record_use(session, name, utc_now())
+    if last_used is None or now - as_utc(last_used) >= LAST_USED_PRECISION:
+        with write_session(engine) as session:
+            record_use(session, name, now)
     return Caller(token_name=name)
 
 

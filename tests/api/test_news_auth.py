@@ -157,3 +157,19 @@ def test_bad_tokens_are_refused_at_once_while_a_writer_holds_the_lock(
     # Had an attempt asked for the write lock, it would have waited out busy_timeout and been
     # a 503 "the database is not answering".
     assert codes == [401] * 5
+
+
+def test_a_burst_of_writes_records_the_tokens_use_once_a_minute(
+    client: TestClient, engine: Engine, auth: dict[str, str]
+) -> None:
+    def last_used() -> object:
+        with write_session(engine) as session:
+            return list_tokens(session)[0].last_used_at
+
+    assert client.post("/news", json={"text": "First"}, headers=auth).status_code == 201
+    first = last_used()
+    for number in range(3):
+        assert (
+            client.post("/news", json={"text": f"Next {number}"}, headers=auth).status_code == 201
+        )
+    assert last_used() == first
