@@ -55,6 +55,13 @@ class Settings(BaseSettings):
     webhook_retry_base: float = Field(
         default=2.0, gt=0, description="Seconds to a failed webhook's retry, doubled per try."
     )
+    webhook_deadline: float = Field(
+        default=10.0,
+        gt=0,
+        le=300,
+        description="Seconds a receiver has to take one delivery in full (connect, send, "
+        "answer), however slowly it trickles; past it, the delivery is retried.",
+    )
 
     @field_validator("cors_origins", "webhook_urls", mode="before")
     @classmethod

@@ -10,7 +10,7 @@ from sqlmodel import select as select_model
 
 from schemas.common import utc_now
 from schemas.content_version import ContentVersion
-from schemas.webhook import WebhookEvent
+from schemas.webhook import WebhookDelivery, WebhookEvent
 
 _TABLE = ContentVersion.__table__  # type: ignore[attr-defined]
 WEBHOOK_EVENTS = "webhook_events"
@@ -48,13 +48,14 @@ def current_version(session: Session) -> ContentVersion:
 
 
 def enqueue_change(session: Session, version: int) -> None:
+    """The event only: the dispatcher queues one delivery per receiver URL, which it knows."""
     now = utc_now()
-    session.execute(
-        insert(WebhookEvent).values(version=version, created_at=now, next_attempt_at=now)
+    session.execute(insert(WebhookEvent).values(version=version, created_at=now))
+    expired = select(col(WebhookEvent.id)).where(
+        col(WebhookEvent.created_at) < now - EVENTS_KEPT_FOR
     )
-    session.execute(
-        delete(WebhookEvent).where(col(WebhookEvent.created_at) < now - EVENTS_KEPT_FOR)
-    )
+    session.execute(delete(WebhookDelivery).where(col(WebhookDelivery.event_id).in_(expired)))
+    session.execute(delete(WebhookEvent).where(col(WebhookEvent.id).in_(expired)))
 
 
 def recording_webhook_events(engine: Engine) -> Engine:

@@ -1,51 +1,26 @@
-"""Deliver outbox events from a background thread: claim a due event (an UPDATE that only one
-worker process can win), POST it to each URL still pending, then record the outcome and, on
-failure, the next attempt after an exponential backoff."""
+"""Deliver outbox events from a background thread running one asyncio loop: a task queues a
+delivery per receiver URL for each new event, and each URL has its own task, so a slow
+receiver delays only its own deliveries. Each POST has a total deadline (httpx times single
+reads only, so a receiver trickling a byte at a time would hold it forever), and its claim
+lasts longer than that deadline, so no other worker process takes it up meanwhile."""
 
-import json
+import asyncio
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from functools import partial
 
 import httpx
-from sqlalchemy import or_, select, update
 from sqlalchemy.engine import Engine
-from sqlmodel import col
 
 from api.settings import Settings
+from api.webhooks import outbox
+from api.webhooks.outbox import Claim, WebhookConfig
 from api.webhooks.signature import HEADER, signature
-from schemas.common import as_utc, utc_now
-from schemas.webhook import WebhookEvent
 
 log = logging.getLogger("homepage.webhooks")
-CLAIM_FOR = timedelta(seconds=60)
-BATCH = 20
-
-
-@dataclass(frozen=True)
-class WebhookConfig:
-    urls: tuple[str, ...]
-    secret: str
-    retry_base: float = 2.0
-    max_attempts: int = 8
-    poll_interval: float = 0.5
-    timeout: float = 5.0
-
-    def backoff(self, attempts: int) -> timedelta:
-        return timedelta(seconds=min(self.retry_base * 2 ** (attempts - 1), 3600))
-
-
-def event_body(event: WebhookEvent, changed_at: datetime) -> bytes:
-    body = {
-        "event": "content.changed",
-        "id": event.id,
-        "version": event.version,
-        "changed_at": as_utc(changed_at).isoformat().replace("+00:00", "Z"),
-    }
-    return json.dumps(body, separators=(",", ":")).encode()
+__all__ = ["Dispatcher", "WebhookConfig", "webhook_dispatcher"]
 
 
 class Dispatcher:
@@ -54,108 +29,75 @@ class Dispatcher:
         self.config = config
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._run, name="webhook-dispatcher", daemon=True)
-        self.client = httpx.Client(timeout=config.timeout)
 
     def start(self) -> None:
         self.thread.start()
 
     def stop(self) -> None:
+        """Stop taking deliveries; one under way finishes (within its deadline) first."""
         self.stopping.set()
-        self.thread.join(timeout=self.config.timeout + 5)
-        self.client.close()
+        self.thread.join(timeout=self.config.deadline + self.config.poll_interval + 5)
 
     def _run(self) -> None:
+        asyncio.run(self.run())
+
+    async def run(self) -> None:
+        """Deliver until `stopping` is set."""
+        async with httpx.AsyncClient(timeout=self.config.deadline) as client:
+            await asyncio.gather(
+                self._forever(self._fan_out, "queueing"),
+                *(
+                    self._forever(partial(self.deliver_due, client, url), url)
+                    for url in self.config.urls
+                ),
+            )
+
+    async def _forever(self, round_: Callable[[], Awaitable[object]], name: str) -> None:
         while not self.stopping.is_set():
             try:
-                self.deliver_due()
-            except Exception:  # a bad moment for the database must not end the thread
-                log.exception("webhook delivery round failed")
-            self.stopping.wait(self.config.poll_interval)
+                await round_()
+            except Exception:  # a bad moment for the database must not end the task
+                log.exception("webhook round failed (%s)", name)
+            await asyncio.sleep(self.config.poll_interval)
 
-    def deliver_due(self) -> int:
-        """Deliver every due event this process claims; the number attempted."""
-        table = WebhookEvent.__table__  # type: ignore[attr-defined]
-        now = utc_now()
-        with self.engine.connect() as connection:
-            due = connection.execute(
-                select(table.c.id)
-                .where(
-                    table.c.delivered_at.is_(None),
-                    table.c.gave_up_at.is_(None),
-                    table.c.next_attempt_at <= now,
-                    or_(table.c.claimed_until.is_(None), table.c.claimed_until < now),
-                )
-                .order_by(table.c.id)
-                .limit(BATCH)
-            ).all()
+    async def _fan_out(self) -> int:
+        return await asyncio.to_thread(outbox.fan_out, self.engine, self.config.urls)
+
+    async def deliver_due(self, client: httpx.AsyncClient, url: str) -> int:
+        """Deliver, one after another, the due deliveries to `url` this process claims; the
+        number attempted."""
         attempted = 0
-        for (event_id,) in due:
-            event = self._claim(event_id)
-            if event is not None and not self.stopping.is_set():
-                self._deliver(event)
-                attempted += 1
+        for delivery_id in await asyncio.to_thread(outbox.due_deliveries, self.engine, url):
+            if self.stopping.is_set():
+                break
+            claim = await asyncio.to_thread(
+                outbox.claim, self.engine, delivery_id, self.config.claim_for
+            )
+            if claim is None:
+                continue
+            error = await self._post(client, claim)
+            await asyncio.to_thread(outbox.record, self.engine, claim, error, self.config)
+            attempted += 1
         return attempted
 
-    def _claim(self, event_id: int) -> WebhookEvent | None:
-        now = utc_now()
-        with self.engine.execution_options(write=True).begin() as connection:
-            claimed = connection.execute(
-                update(WebhookEvent)
-                .where(
-                    col(WebhookEvent.id) == event_id,
-                    col(WebhookEvent.delivered_at).is_(None),
-                    or_(
-                        col(WebhookEvent.claimed_until).is_(None),
-                        col(WebhookEvent.claimed_until) < now,
-                    ),
-                )
-                .values(claimed_until=now + CLAIM_FOR)
-            )
-            if claimed.rowcount != 1:
-                return None
-            row = connection.execute(
-                select(WebhookEvent.__table__).where(  # type: ignore[attr-defined]
-                    col(WebhookEvent.id) == event_id
-                )
-            ).one()
-        return WebhookEvent.model_validate(row._asdict())
-
-    def _post(self, url: str, body: bytes, event_id: int) -> str | None:
-        """None when the receiver took it (2xx), else what went wrong."""
+    async def _post(self, client: httpx.AsyncClient, claim: Claim) -> str | None:
+        """None when the receiver took it (2xx) within the deadline, else what went wrong."""
+        body = claim.body()
         headers = {
             "Content-Type": "application/json",
             "User-Agent": "homepage-api webhooks",
             "X-Homepage-Event": "content.changed",
-            "X-Homepage-Delivery": str(event_id),
+            "X-Homepage-Delivery": str(claim.event.id),
             HEADER: signature(body, self.config.secret),
         }
         try:
-            response = self.client.post(url, content=body, headers=headers)
+            async with asyncio.timeout(self.config.deadline):
+                response = await client.post(claim.delivery.url, content=body, headers=headers)
+        except TimeoutError:
+            return f"no complete answer within the {self.config.deadline:g} s deadline"
         except httpx.HTTPError as error:
-            return f"{url}: {type(error).__name__}"
-        return None if response.is_success else f"{url}: HTTP {response.status_code}"
-
-    def _deliver(self, event: WebhookEvent) -> None:
-        assert event.id is not None
-        body = event_body(event, event.created_at)
-        urls = event.pending_urls if event.pending_urls is not None else list(self.config.urls)
-        errors = {url: error for url in urls if (error := self._post(url, body, event.id))}
-        attempts = event.attempts + 1
-        now = utc_now()
-        values: dict[str, object] = {"attempts": attempts, "claimed_until": None}
-        if not errors:
-            values |= {"delivered_at": now, "pending_urls": [], "last_error": None}
-        else:
-            values |= {"pending_urls": list(errors), "last_error": "; ".join(errors.values())[:500]}
-            if attempts >= self.config.max_attempts:
-                values["gave_up_at"] = now
-                log.warning("webhook %s given up after %d attempts", event.id, attempts)
-            else:
-                values["next_attempt_at"] = now + self.config.backoff(attempts)
-        with self.engine.execution_options(write=True).begin() as connection:
-            connection.execute(
-                update(WebhookEvent).where(col(WebhookEvent.id) == event.id).values(**values)
-            )
+            return type(error).__name__
+        return None if response.is_success else f"HTTP {response.status_code}"
 
 
 @contextmanager
@@ -168,6 +110,7 @@ def webhook_dispatcher(settings: Settings, engine: Engine) -> Iterator[Dispatche
         urls=tuple(settings.webhook_urls),
         secret=settings.webhook_secret,
         retry_base=settings.webhook_retry_base,
+        deadline=settings.webhook_deadline,
     )
     dispatcher = Dispatcher(engine, config)
     dispatcher.start()

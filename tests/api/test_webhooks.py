@@ -5,11 +5,7 @@ import hashlib
 import hmac
 import json
 import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,61 +16,21 @@ from sqlmodel import Session, select
 from api.main import create_app
 from api.settings import Settings
 from api.webhooks.dispatcher import Dispatcher, WebhookConfig
-from schemas.webhook import WebhookEvent
+from schemas.webhook import WebhookDelivery, WebhookEvent
 from seed.files import read_page
 from store.changes import bump_version, recording_webhook_events
 from store.engine import write_session
 from store.load_page import load_page
 from tests.conftest import SEED_PAGE, make_token
+from tests.webhook_receivers import Receiver, serving
 
 SECRET = "a-test-secret-of-some-length"
 
 
-@dataclass
-class Receiver:
-    url: str
-    failures_left: int = 0
-    hold: threading.Event | None = None
-    """While set to an unset event, each delivery arrives and then waits for it."""
-    arrived: threading.Event = field(default_factory=threading.Event)
-    received: list[tuple[dict[str, str], bytes]] = field(default_factory=list)
-
-    def wait_for(self, count: int, timeout: float = 10) -> list[dict[str, Any]]:
-        deadline = time.monotonic() + timeout
-        while len(self.received) < count and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert len(self.received) >= count, self.received
-        return [json.loads(body) for _, body in self.received]
-
-
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
-    state = Receiver(url="")
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            state.arrived.set()
-            if state.hold is not None:
-                state.hold.wait(timeout=10)
-            if state.failures_left > 0:
-                state.failures_left -= 1
-                self.send_response(503)
-            else:
-                state.received.append((dict(self.headers.items()), body))
-                self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *_args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.url = f"http://127.0.0.1:{server.server_address[1]}/hook"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
+    with serving(Receiver()) as state:
+        yield state
 
 
 def webhook_settings(settings: Settings, receiver: Receiver) -> Settings:
@@ -124,9 +80,9 @@ def test_failed_deliveries_are_retried_with_backoff(
         load_page(recording_webhook_events(engine), read_page(SEED_PAGE).page)
         receiver.wait_for(1)
     with Session(engine) as session:
-        event = session.exec(select(WebhookEvent)).one()
-    assert (event.attempts, event.pending_urls, event.last_error) == (3, [], None)
-    assert event.delivered_at is not None
+        delivery = session.exec(select(WebhookDelivery)).one()
+    assert (delivery.url, delivery.attempts, delivery.last_error) == (receiver.url, 3, None)
+    assert delivery.delivered_at is not None
 
 
 def test_a_slow_receiver_never_holds_up_a_write(
@@ -147,15 +103,13 @@ def test_several_dispatchers_send_each_event_once(engine: Engine, receiver: Rece
     for _ in range(6):
         with write_session(recording_webhook_events(engine)) as session:
             bump_version(session)
-    config = WebhookConfig(urls=(receiver.url,), secret=SECRET)
+    config = WebhookConfig(urls=(receiver.url,), secret=SECRET, poll_interval=0.05)
     dispatchers = [Dispatcher(engine, config) for _ in range(3)]
-    threads = [threading.Thread(target=d.deliver_due) for d in dispatchers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
     for dispatcher in dispatchers:
-        dispatcher.client.close()
+        dispatcher.start()
+    receiver.wait_for(6)
+    for dispatcher in dispatchers:
+        dispatcher.stop()
     ids = [json.loads(body)["id"] for _, body in receiver.received]
     assert sorted(ids) == list(range(1, 7))
 
@@ -172,3 +126,4 @@ def test_without_webhook_urls_no_outbox_row_is_written(
     assert client.post("/news", json={"text": "Quiet."}, headers=auth).status_code == 201
     with Session(engine) as session:
         assert session.exec(select(WebhookEvent)).all() == []
+        assert session.exec(select(WebhookDelivery)).all() == []
