@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from sqlalchemy.engine import Engine
 from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from api.errors import add_error_handlers
 from api.middleware.body_limit import BodyLimitMiddleware
@@ -31,6 +32,13 @@ Lists are plain JSON arrays; paginated lists carry `X-Total-Count` and a `Link` 
 
 def operation_id(route: APIRoute) -> str:
     return route.name
+
+
+def _host_check(settings: Settings) -> list[Middleware]:
+    """With `HOMEPAGE_ALLOWED_HOSTS`, a request naming another host is refused with 400."""
+    if not settings.allowed_hosts:
+        return []
+    return [Middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts)]
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -58,6 +66,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         generate_unique_id_function=operation_id,
         lifespan=lifespan,
         middleware=[
+            *_host_check(settings),
             Middleware(SecurityHeaders),
             Middleware(
                 ResponseCache, engine=engine, watcher=watcher, max_age=settings.cache_max_age

@@ -33,6 +33,11 @@ class Settings(BaseSettings):
         description="Addresses whose X-Forwarded-For / -Proto headers are believed, "
         "comma-separated (a reverse proxy's); none by default.",
     )
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default=[],
+        description="Host names the API answers to, comma-separated (`*.jane.example` allowed); "
+        "others get 400. Any, by default.",
+    )
     cache_max_age: int = Field(default=60, ge=0, description="Seconds browsers may reuse a GET.")
     request_timeout: float = Field(
         default=10.0,
@@ -63,7 +68,7 @@ class Settings(BaseSettings):
         "answer), however slowly it trickles; past it, the delivery is retried.",
     )
 
-    @field_validator("cors_origins", "webhook_urls", mode="before")
+    @field_validator("cors_origins", "webhook_urls", "allowed_hosts", mode="before")
     @classmethod
     def split_origins(cls, value: object) -> object:
         if isinstance(value, str):

@@ -62,3 +62,11 @@ def test_every_absolute_url_is_under_the_public_url(
 def test_a_public_url_that_is_not_http_is_refused() -> None:
     with pytest.raises(ValueError, match="public_url"):
         Settings(public_url="javascript:alert(1)")
+
+
+def test_with_allowed_hosts_another_host_is_400(settings: Settings, seeded: Engine) -> None:
+    strict = settings.model_copy(update={"allowed_hosts": ["api.jane.example"]})
+    with TestClient(create_app(strict, seeded), base_url="http://api.jane.example") as client:
+        assert client.get("/news").status_code == 200
+        refused = client.get("/news", headers={"Host": "evil.example"})
+    assert (refused.status_code, refused.text) == (400, "Invalid host header")
