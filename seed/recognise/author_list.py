@@ -15,8 +15,16 @@ _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.(?:\s*-\s*|\s*)?)+$")
 _MARK_CHARS = "".join(EQUAL_MARKS | CORRESPONDING_MARKS) + "\ufe0f\u200d0123456789^ "
 
 
+_FOOTNOTE_MARK = re.compile(r"\\?[*∗＊⁎#](?=\d)")
+"""`Ana Ruiz*1`: a mark with a number points at an affiliation, not at equal contribution."""
+
+
 def without_legend(text: str) -> str:
     return _LEGEND.sub(" ", text)
+
+
+def without_footnote_marks(text: str) -> str:
+    return _FOOTNOTE_MARK.sub("", text)
 
 
 def _bare(segment: str) -> str:
@@ -27,7 +35,7 @@ def author_segments(text: str) -> list[str]:
     """Comma-separated parts, with `and`/`&` between names split off and APA `Surname, I.`
     pairs joined again."""
     parts: list[str] = []
-    for segment in split_top_level(without_legend(text)):
+    for segment in split_top_level(without_footnote_marks(without_legend(text))):
         parts.extend(part for part in AND.split(segment) if part.strip(" " + BOLD_OFF + BOLD_ON))
     joined: list[str] = []
     for part in parts:

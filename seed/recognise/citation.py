@@ -9,7 +9,7 @@ import re
 from schemas.common import Author, Link, LinkKind
 from schemas.work import WorkIn
 from seed.document.inline import Run, links_of, marked_text, plain_text, without_bold_marks
-from seed.recognise.author_list import parse_author_line
+from seed.recognise.author_list import parse_author_line, without_footnote_marks
 from seed.recognise.authors import is_et_al, is_name, parse_author
 from seed.recognise.segments import AND, split_top_level
 
@@ -139,7 +139,8 @@ def _author_run(segments: list[str], start: int) -> tuple[list[Author], int]:
         if is_et_al(segments[index]):
             index += 1
             continue
-        names = [parse_author(part) for part in AND.split(segments[index]) if part.strip()]
+        segment = without_footnote_marks(segments[index])
+        names = [parse_author(part) for part in AND.split(segment) if part.strip()]
         if names == [None] and _JOINED_NAME.match(
             without_bold_marks(segments[index]).strip("*#†‡ ")
         ):
@@ -218,6 +219,21 @@ _NAME_PREFIX = re.compile(r"^\W*(?P<name>\w[^,;:：—–]{0,30}?)\s*(?P<sep>[:�
 """A short name and a colon or dash before a linked title, which it opens."""
 
 
+_AUTHORS_STOP = re.compile(r"(?<=[^\W\d_]{2})\.\s+")
+"""The full stop after the last author's name (`Maria Lopez. ICSE'2022`), not after an initial."""
+
+
+def _authors_then_venue(text: str) -> tuple[list[Author], str]:
+    """The authors after a linked title and the venue after them: up to a full stop when
+    what comes before it is all names, else as many names as open the text."""
+    stop = _AUTHORS_STOP.search(text)
+    if stop is not None and (authors := parse_author_line(text[: stop.start()])):
+        return authors, text[stop.end() :]
+    segments = split_top_level(text)
+    authors, index = _author_run(segments, 0)
+    return authors, ", ".join(segments[index:])
+
+
 def _with_linked_title(
     runs: list[Run], at: tuple[int, int], line: int, group: str | None
 ) -> WorkIn:
@@ -244,9 +260,10 @@ def _with_linked_title(
             when.group(1) if when else ""
         )
     else:
-        segments = split_top_level(_DOCUMENT_TYPE.sub(" ", marked_text(after)).strip(" ,.;:"))
-        authors, index = _author_run(segments, 0)
-        venue_text = whole = ", ".join(segments[index:])
+        authors, venue_text = _authors_then_venue(
+            _DOCUMENT_TYPE.sub(" ", marked_text(after)).strip(" ,.;:")
+        )
+        whole = venue_text
     venue, year, note = split_venue(venue_text) if venue_text else (None, None, None)
     years = _YEAR.findall(_DOCUMENT_TYPE.sub(" ", whole))
     return WorkIn(
@@ -297,17 +314,35 @@ def _title_then_venue(text: str) -> tuple[str, str] | None:
     return clean_field(" — ".join(parts[:-1])), venue
 
 
+_PAGES = re.compile(r"(?<!\d)\d+\s*[-–—]{1,2}\s*\d+(?!\d)")
+"""A range of pages (`2015-2031`), whose numbers may look like years but are none."""
+
+
+def _years_outside_pages(text: str) -> list[str]:
+    return _YEAR.findall(_PAGES.sub(" ", text)) or _YEAR.findall(text)
+
+
+def _italic_opening(part: str, italic: set[str]) -> str | None:
+    """The italic span a part opens with (`*Acoustics Letters* 12`: the volume follows)."""
+    text = clean_field(part)
+    spans = sorted(italic, key=len, reverse=True)
+    return next((it for it in spans if it and (text == it or text.startswith(it + " "))), None)
+
+
 def _with_italic_venue(
     runs: list[Run], authors: list[Author], rest: list[str], line: int, group: str | None
 ) -> WorkIn | None:
     """`Authors, Title, *Journal*, 316 (2022), 552--598`: the italic part after the title is
     the venue, and the year is the first one after it (never the pages)."""
     italic = {clean_field(run.text) for run in runs if run.italic and run.href is None}
-    at = next((i for i, part in enumerate(rest) if i and clean_field(part) in italic), None)
+    at, span = next(
+        ((i, it) for i, part in enumerate(rest) if i and (it := _italic_opening(part, italic))),
+        (None, ""),
+    )
     if at is None:
         return None
-    venue, year, note = split_venue(rest[at])
-    years = _YEAR.findall(", ".join(rest[at + 1 :]))
+    venue, year, note = split_venue(span)
+    years = _years_outside_pages(", ".join(rest[at + 1 :]))
     return WorkIn(
         title=clean_field(", ".join(rest[:at])),
         authors=authors,

@@ -1,5 +1,6 @@
 """Cut a page body into its sections, by headings, using markdown-it's block tokens."""
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -8,6 +9,7 @@ from markdown_it.token import Token
 
 from seed.document.inline import inline_runs, plain_text
 from seed.document.render import inline_children, parse_blocks
+from seed.recognise.asides import is_sentences
 from seed.recognise.headings import SectionKind, clean_title, section_kind
 
 
@@ -72,6 +74,20 @@ def _plain_label(text: str, tokens: list[Token], index: int) -> bool:
     return over_list or unicodedata.category(text[0]) == "So"
 
 
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+"""A heading that is only a year: a part of a list of works or news, never its kind."""
+
+
+def _continues_years(current: Outline, text: str, level: int) -> bool:
+    """Headings that are only years (`## 2025`, `## 2024`), one after another at one level,
+    divide one section by year: each after the first is a sub-heading of it."""
+    return (
+        current.level == level
+        and _YEAR_ONLY.match(current.title) is not None
+        and _YEAR_ONLY.match(clean_title(text)) is not None
+    )
+
+
 def _starts_section(current: Outline, level: int, kind: SectionKind, top: int) -> bool:
     """A heading at the page's top level starts a section, and so does one at or above the
     level of the news, publications, projects or interests section it follows; a deeper one
@@ -104,12 +120,18 @@ def outline_page(body: str, hinted: Hinted = _no_hints) -> tuple[Outline, list[O
             text = heading_text(tokens, index)
             named = hinted(text)
             kind = named or section_kind(text)
+            if named is None and _continues_years(current, text, level):
+                current.tokens += tokens[index : index + 3]  # the next year: a sub-heading
+                index += 3
+                continue
             if named is not None or _starts_section(current, level, kind, top):
                 line = token.map[0] if token.map else 0
                 current.end_line = line
                 current = Outline(title=clean_title(text), kind=kind, line=line, level=level)
                 current.content_line = token.map[1] if token.map else line + 1
                 sections.append(current)
+                if _YEAR_ONLY.match(current.title):
+                    current.tokens += tokens[index : index + 3]  # its year groups its entries
                 index += 3
                 continue
         if token.level == 0 and (label := label_kind(tokens, index, hinted)) is not None:
@@ -124,4 +146,19 @@ def outline_page(body: str, hinted: Hinted = _no_hints) -> tuple[Outline, list[O
         current.tokens.append(token)
         index += 1
     current.end_line = body.count("\n") + 1
+    for section in sections:
+        if section.kind is SectionKind.projects and is_prose(section.tokens):
+            section.kind = SectionKind.other  # it tells of the work; it lists no projects
     return intro, sections
+
+
+def is_prose(tokens: list[Token]) -> bool:
+    """Whether the blocks are all paragraphs of plain sentences (`is_sentences`): no list, no
+    HTML box, no name set apart in bold or a link."""
+    inlines = [token for token in tokens if token.type == "inline"]
+    blocks = all(t.type in ("paragraph_open", "inline", "paragraph_close") for t in tokens)
+    return (
+        bool(inlines)
+        and blocks
+        and all(is_sentences(inline_runs(inline_children(token))) for token in inlines)
+    )

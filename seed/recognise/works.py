@@ -20,8 +20,8 @@ from seed.recognise.author_list import parse_author_line
 from seed.recognise.citation import certainly_venue, clean_field, typed_links
 from seed.recognise.entry import parse_entry, split_lines, without_period
 from seed.recognise.featured import without_featured_mark
-from seed.recognise.headings import clean_title
-from seed.recognise.sections import Outline, heading_text
+from seed.recognise.headings import SectionKind, clean_title
+from seed.recognise.sections import Outline, heading_text, is_prose
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
 _DIV_OPEN = re.compile(r"<div\b", re.IGNORECASE)
@@ -157,18 +157,25 @@ def _entries(section: Outline) -> Iterator[_Entry]:
                 yield _Entry(group, line, runs, False)
                 index = end
                 continue
+            if section.kind is SectionKind.projects and is_prose(tokens[index + 3 : end]):
+                # A project's name as a sub-heading, what it is in the paragraphs under it
+                title = inline_runs(inline_children(tokens[index + 1]))
+                yield _Entry(group, line, title, False, _links_in(tokens[index + 3 : end]))
+                index = end
+                continue
             group = clean_title(heading_text(tokens, index)) or None
             index += 3
         elif token.type in _LISTS:
             inner, index = children_until_close(tokens, index)
-            for item, item_tokens in top_level_items(inner):
-                start = item.map[0] if item.map else line
-                runs = _entry_runs(item_tokens)
-                nested = [run for run in _block_runs(item_tokens, depth_kept=99) if run.href]
-                yield _Entry(group, start, runs, True, nested)
+            yield from _list_entries(inner, group, line)
+        elif token.type == "paragraph_open" and _labels_list(tokens, index):
+            group = clean_title(plain_text(_paragraph_runs(tokens, index))) or None
+            index = children_until_close(tokens, index)[1]
         elif token.type in ("paragraph_open", "blockquote_open"):
             inner, index = children_until_close(tokens, index)
-            yield _Entry(group, line, _entry_runs(inner), False)
+            runs = _entry_runs(inner)
+            if token.type == "paragraph_open" or not _is_abstract(runs):
+                yield _Entry(group, line, runs, False)
         elif token.type == "html_block" and _div_depth(token) > 0 and _is_wrapper(tokens, index):
             index += 1  # the entries are inside it
         elif token.type == "html_block":
@@ -185,6 +192,68 @@ def _entries(section: Outline) -> Iterator[_Entry]:
                 yield _Entry(group, line, _block_runs(inner, depth_kept=1), False)
         else:
             index += 1
+
+
+def _list_entries(inner: list[Token], group: str | None, line: int) -> Iterator[_Entry]:
+    """An entry per item; an item that is only a label over a nested list of citations
+    (`- **Journal Articles**`, then the papers) is the group of the nested items."""
+    for item, item_tokens in top_level_items(inner):
+        start = item.map[0] if item.map else line
+        own = _block_runs(item_tokens, depth_kept=0)
+        nested_list = next((i for i, t in enumerate(item_tokens) if t.type in _LISTS), None)
+        if nested_list is not None and _is_label(own):
+            nested = children_until_close(item_tokens, nested_list)[0]
+            if _first_item_cites(nested):
+                yield from _list_entries(nested, clean_title(plain_text(own)) or group, start)
+                continue
+        runs = _entry_runs(item_tokens)
+        nested_links = [run for run in _block_runs(item_tokens, depth_kept=99) if run.href]
+        yield _Entry(group, start, runs, True, nested_links)
+
+
+def _is_label(runs: list[Run]) -> bool:
+    """A few words all in bold, linked to nothing (`**Conference Papers**`): a label."""
+    shown = [run for run in runs if run.text.strip()]
+    words = plain_text(shown).split()
+    return (
+        bool(shown)
+        and all(run.bold and run.href is None for run in shown)
+        and 1 <= len(words) <= 6
+        and not plain_text(shown).rstrip().endswith(".")
+    )
+
+
+def _first_item_cites(list_tokens: list[Token]) -> bool:
+    """Whether the list's first item is a citation with authors."""
+    items = top_level_items(list_tokens)
+    if not items:
+        return False
+    work = parse_entry(_block_runs(items[0][1], depth_kept=0))
+    return work is not None and bool(work.authors)
+
+
+def _paragraph_runs(tokens: list[Token], index: int) -> list[Run]:
+    return inline_runs(inline_children(tokens[index + 1]))
+
+
+def _labels_list(tokens: list[Token], index: int) -> bool:
+    """A paragraph that is only a label, right over a list of citations, names their group."""
+    if not _is_label(_paragraph_runs(tokens, index)):
+        return False
+    after = children_until_close(tokens, index)[1]
+    if after >= len(tokens) or tokens[after].type not in _LISTS:
+        return False
+    return _first_item_cites(children_until_close(tokens, after)[0])
+
+
+def _is_abstract(runs: list[Run]) -> bool:
+    """A quoted passage of sentences about a work, with no authors of its own: its abstract."""
+    work = parse_entry(runs)
+    return is_description(plain_text(runs)) and (work is None or not work.authors)
+
+
+def _links_in(tokens: list[Token]) -> list[Run]:
+    return [run for run in _block_runs(tokens, depth_kept=0) if run.href]
 
 
 def _next_heading(tokens: list[Token], index: int) -> int:
@@ -236,11 +305,20 @@ def _opens_with_author_line(entry: _Entry) -> bool:
     return bool(lines) and parse_author_line(marked_text(lines[0].runs)) is not None
 
 
+def _only_links(entry: _Entry) -> bool:
+    lines = split_lines(entry.runs)
+    return bool(lines) and all(line.is_links() for line in lines)
+
+
 def _merged(entries: Iterator[_Entry]) -> Iterator[_Entry]:
     """A bare title (`* ### Title`) followed by a paragraph that opens with its authors is one
-    entry; a legend is never a title."""
+    entry; a legend is never a title; a list item of links only holds the previous entry's."""
     previous: _Entry | None = None
     for entry in entries:
+        if previous is not None and entry.in_list and _only_links(entry):
+            # `- [Paper](…)` under a numbered item but not indented enough to nest in it
+            previous.nested_links += [run for run in entry.runs if run.href]
+            continue
         joins = (
             not entry.in_list and not is_legend(plain_text(previous.runs)) if previous else False
         )

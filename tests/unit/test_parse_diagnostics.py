@@ -12,7 +12,7 @@ def test_each_doubtful_field_is_a_warning_naming_its_line() -> None:
         "Bio.\n\n# Publications\n\n"
         "- Ana Ruiz, Wei Chen, Notes at https://example.org/x on Things, NeurIPS 2023\n"
         "- Ana Ruiz, Wei Chen, Far Future Work, Workshop on Time 2077\n\n"
-        "# Projects\n\nNothing here yet.\n\n"
+        "# Projects\n\n- Helios\n\n"
         "# Invited Work\n\n- Ana Ruiz, Wei Chen, Yet Another Study, ICML 2022\n"
         "- Ana Ruiz, Jane Doe, One More Study, ICLR 2021\n"
     )
