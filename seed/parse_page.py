@@ -23,7 +23,7 @@ from seed.recognise.hints import read_hints
 from seed.recognise.interests import interests_of_intro, interests_of_section
 from seed.recognise.marked_items import marked_publications
 from seed.recognise.news import parse_news
-from seed.recognise.profile import parse_profile
+from seed.recognise.profile import names_the_owner, parse_profile
 from seed.recognise.sections import Outline, outline_page
 from seed.recognise.works import parse_works
 
@@ -135,6 +135,14 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
     intro, sections = outline_page(source.body, hints.kind_of)
     if not visible_text(lines.text(0, intro.end_line)):
         about = next((section for section in sections if is_about_heading(section.title)), None)
+        first = sections[0] if sections else None
+        if (
+            about is None
+            and first is not None
+            and first.level == 1
+            and names_the_owner(first.title, source.body)
+        ):
+            about = first  # the page opens with its owner's name, as its title, over the bio
         if about is not None:
             sections.remove(about)
             intro = about

@@ -67,6 +67,11 @@ def is_name(text: str) -> bool:
     return capitalised >= 1 and (len(words) >= 2 or _is_single_name(words[0]))
 
 
+def is_person_name(text: str) -> bool:
+    """Whether text reads like a person's name, not a venue, a job or a place."""
+    return is_name(text) and not _NOT_A_PERSON.search(text)
+
+
 def _starts_upper(word: str) -> bool:
     first = word[0]
     return first.isupper() or unicodedata.category(first) == "Lo"
@@ -111,6 +116,14 @@ def same_person(a: str, b: str) -> bool:
     one gives the other's given names as initials: `H M Gomes`, `HM Gomes`, `H. M. Gomes` are
     `Heitor Murilo Gomes`."""
     return _name_key(a) == _name_key(b) or _same_by_initials(a, b)
+
+
+def another_form(a: str, b: str) -> bool:
+    """Whether `b` names `a`'s person in another form: family name first (`Chen Wei` for `Wei
+    Chen`), or with the given names in full or in initials (`Jane Smith` for `J. Smith`). Word
+    order is not part of `same_person`: two co-authors may well be `Wei Chen` and `Chen Wei`."""
+    words_a, words_b = _name_key(a).split(), _name_key(b).split()
+    return words_a != words_b and (sorted(words_a) == sorted(words_b) or _same_by_initials(a, b))
 
 
 def _same_by_initials(a: str, b: str) -> bool:

@@ -28,8 +28,9 @@ class Outline:
 
 
 def heading_text(tokens: list[Token], index: int) -> str:
+    """The heading's words; a superscript on it is a mark (`Jane Smith<sup>PhD</sup>`)."""
     inline = tokens[index + 1]
-    return plain_text(inline_runs(inline_children(inline)))
+    return plain_text([run for run in inline_runs(inline_children(inline)) if not run.sup])
 
 
 def _level(token: Token) -> int:

@@ -199,8 +199,8 @@ def _list_entries(inner: list[Token], group: str | None, line: int) -> Iterator[
     (`- **Journal Articles**`, then the papers) is the group of the nested items."""
     for item, item_tokens in top_level_items(inner):
         start = item.map[0] if item.map else line
-        own = _block_runs(item_tokens, depth_kept=0)
         nested_list = next((i for i, t in enumerate(item_tokens) if t.type in _LISTS), None)
+        own = _block_runs(item_tokens, depth_kept=0) if nested_list is not None else []
         if nested_list is not None and _is_label(own):
             nested = children_until_close(item_tokens, nested_list)[0]
             if _first_item_cites(nested):
