@@ -121,9 +121,12 @@ def mark_owner(works: list[WorkIn], owner: str | None, aliases: Sequence[str] = 
     """Authors named like the owner (or as one of the names the owner's hints give) are the
     owner, bold or not."""
     names = [name for name in (owner, *aliases) if name]
+    known: dict[str, bool] = {}  # an author list names the same people again and again
     for work in works:
         for author in work.authors:
-            if any(same_person(author.name, name) for name in names):
+            if author.name not in known:
+                known[author.name] = any(same_person(author.name, name) for name in names)
+            if known[author.name]:
                 author.is_owner = True
 
 

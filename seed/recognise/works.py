@@ -306,6 +306,10 @@ def _opens_with_author_line(entry: _Entry) -> bool:
 
 
 def _only_links(entry: _Entry) -> bool:
+    if not any(run.href for run in entry.runs) or any(
+        run.href is None and any(char.isalnum() for char in run.text) for run in entry.runs
+    ):
+        return False  # words outside its links: more than a list of links
     lines = split_lines(entry.runs)
     return bool(lines) and all(line.is_links() for line in lines)
 
