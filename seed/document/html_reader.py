@@ -158,7 +158,7 @@ def html_items(markup: str) -> list[str]:
     ]
 
 
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _inner(markup: str, element: _Element) -> str:
@@ -192,7 +192,7 @@ def _descendants(element: _Element, name: str) -> list[_Element]:
 
 
 def _headed(element: _Element) -> list[tuple[_Element, list[_Element]]]:
-    heading = next((child for child in element.children if child.name in _HEADINGS), None)
+    heading = next((child for child in element.children if child.name in HEADINGS), None)
     if heading is not None:
         return [(heading, _descendants(element, "li"))]
     return [pair for child in element.children for pair in _headed(child)]

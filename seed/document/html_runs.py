@@ -1,14 +1,13 @@
 """Runs from raw HTML blocks (AcadHomepage paper boxes, hand-written cards), with the same flags
 as Markdown inline text: `<strong>` is bold, `<sup>` a superscript, block tags break lines."""
 
-from seed.document.html_reader import OTHER_MARKUP, Tag, read_html
+from seed.document.html_reader import HEADINGS, OTHER_MARKUP, Tag, read_html
 from seed.document.inline import FLAG_OF_TAG, Run, names_a_badge, safe_href
 
 _BLOCKS = frozenset(
     {"p", "div", "br", "li", "ul", "ol", "tr", "td", "table", "h1", "h2", "h3", "h4", "h5", "h6",
      "section", "article", "header", "footer", "blockquote", "hr"}
 )  # fmt: skip
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIPPED = frozenset({"script", "style", "iframe", "svg", "noscript", "template"})
 
 
@@ -36,7 +35,7 @@ class _RunCollector:
             self.skipping += 1
         elif tag in FLAG_OF_TAG:
             self.flags[FLAG_OF_TAG[tag]] += 1
-        elif tag in _HEADINGS:
+        elif tag in HEADINGS:
             self.flags["heading"] += 1
         elif tag == "a":
             self.href.append(safe_href(values.get("href")))
@@ -50,7 +49,7 @@ class _RunCollector:
             self.skipping = max(0, self.skipping - 1)
         elif tag in FLAG_OF_TAG:
             self.flags[FLAG_OF_TAG[tag]] = max(0, self.flags[FLAG_OF_TAG[tag]] - 1)
-        elif tag in _HEADINGS:
+        elif tag in HEADINGS:
             self.flags["heading"] = max(0, self.flags["heading"] - 1)
         elif tag == "a" and self.href:
             self.href.pop()
