@@ -15,7 +15,10 @@ from schemas.profile import Profile
 from schemas.project import Project
 from schemas.publication import Publication
 from schemas.section import Section
+from schemas.talk import Talk
+from schemas.teaching import Teaching
 from store.engine import write_session
+from store.events import EventFilters, read_event
 from store.news import read_news
 from store.profile import read_profile
 from store.sections import read_section
@@ -91,12 +94,37 @@ def work_filters(
 FiltersDep = Annotated[WorkFilters, Depends(work_filters)]
 
 
+def event_filters(
+    year: Annotated[int | None, Query(ge=1000, le=9999, description="Only this year.")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="Every word appears in title, type, venue or location.",
+        ),
+    ] = None,
+) -> EventFilters:
+    return EventFilters(year=year, q=q)
+
+
+EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]
+
+
 def the_publication(slug: str, session: SessionDep) -> Publication:
     return read_work(session, Publication, slug)
 
 
 def the_project(slug: str, session: SessionDep) -> Project:
     return read_work(session, Project, slug)
+
+
+def the_talk(slug: str, session: SessionDep) -> Talk:
+    return read_event(session, Talk, slug)
+
+
+def the_teaching(slug: str, session: SessionDep) -> Teaching:
+    return read_event(session, Teaching, slug)
 
 
 def the_news_item(slug: str, session: SessionDep) -> News:
@@ -113,6 +141,8 @@ def the_profile(session: SessionDep) -> Profile:
 
 PublicationDep = Annotated[Publication, Depends(the_publication)]
 ProjectDep = Annotated[Project, Depends(the_project)]
+TalkDep = Annotated[Talk, Depends(the_talk)]
+TeachingDep = Annotated[Teaching, Depends(the_teaching)]
 NewsItemDep = Annotated[News, Depends(the_news_item)]
 SectionDep = Annotated[Section, Depends(the_section)]
 ProfileDep = Annotated[Profile, Depends(the_profile)]

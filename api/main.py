@@ -14,7 +14,18 @@ from api.middleware.body_limit import BodyLimitMiddleware
 from api.middleware.cache import ResponseCache
 from api.middleware.cors import RefusingCORSMiddleware
 from api.middleware.security_headers import SecurityHeaders
-from api.routes import formats, health, interests, news, profile, projects, publications, sections
+from api.routes import (
+    formats,
+    health,
+    interests,
+    news,
+    profile,
+    projects,
+    publications,
+    sections,
+    talks,
+    teaching,
+)
 from api.settings import Settings, get_settings
 from api.throttle import FailureThrottle
 from api.webhooks.dispatcher import webhook_dispatcher
@@ -25,7 +36,8 @@ from store.schema import current_problem
 
 DESCRIPTION = """\
 An academic's homepage as typed JSON: profile, research interests, news, publications,
-projects and the page's other sections, seeded from the owner's Markdown page.
+projects, talks, teaching and the page's other sections, seeded from the owner's Markdown page
+(and, for a site, its collection files).
 Lists are plain JSON arrays; paginated lists carry `X-Total-Count` and a `Link` header.
 """
 
@@ -87,6 +99,18 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.engine = engine
     app.state.auth_throttle = FailureThrottle()
     add_error_handlers(app)
-    for module in (formats, health, profile, interests, news, publications, projects, sections):
+    routers = (
+        formats,
+        health,
+        profile,
+        interests,
+        news,
+        publications,
+        projects,
+        talks,
+        teaching,
+        sections,
+    )
+    for module in routers:
         app.include_router(module.router)
     return app

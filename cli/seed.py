@@ -38,6 +38,8 @@ def _check_table(page: PageIn) -> Table:
         "projects": [work.title for work in page.projects],
         "interests": [interest.area for interest in page.interests],
         "sections": [section.title for section in page.sections],
+        "talks": [talk.title for talk in page.talks],
+        "teaching": [entry.title for entry in page.teaching],
     }
     for name, items in rows.items():
         first = " ".join(items[0].split())[:60] if items else ""
@@ -45,9 +47,21 @@ def _check_table(page: PageIn) -> Table:
     return table
 
 
+def _files_table(parsed: ParsedPage) -> Table:
+    table = Table("file", "what became of it", title="Files read")
+    for read in parsed.read:
+        outcome = f"{read.outcome}: {read.why}" if read.why else str(read.outcome)
+        table.add_row(read.path, outcome)
+    return table
+
+
 def _check_json(parsed: ParsedPage) -> str:
     body = {
         "page": parsed.page.model_dump(mode="json"),
+        "files": [
+            {"path": read.path, "outcome": read.outcome.name, "why": read.why or None}
+            for read in parsed.read
+        ],
         "warnings": [str(warning) for warning in parsed.warnings],
     }
     return json.dumps(body, ensure_ascii=False, indent=2)
@@ -74,19 +88,28 @@ def seed(
     as_json: Annotated[
         bool, typer.Option("--json", help="With --check: print the parsed page as JSON.")
     ] = False,
+    keep_samples: Annotated[
+        bool,
+        typer.Option(
+            "--keep-samples",
+            help="Load the site template's sample entries too (skipped by default).",
+        ),
+    ] = False,
 ) -> None:
     """Parse, check and load the page in one transaction; on error nothing changes.
 
     Exit codes: 0 loaded (or checked), 1 the page cannot be read (the message names file:line).
     """
     with _collection_deferred():
-        _seed(content, check=check, as_json=as_json)
+        _seed(content, check=check, as_json=as_json, keep_samples=keep_samples)
 
 
-def _seed(content: Path | None, *, check: bool, as_json: bool) -> None:
+def _seed(content: Path | None, *, check: bool, as_json: bool, keep_samples: bool) -> None:
     settings = get_settings()
     try:
-        parsed = read_content(content or settings.content, owner_name=settings.owner_name)
+        parsed = read_content(
+            content or settings.content, settings.owner_name, keep_samples=keep_samples
+        )
     except PageError as error:
         raise refuse(error) from None
     if check:
@@ -94,6 +117,7 @@ def _seed(content: Path | None, *, check: bool, as_json: bool) -> None:
         if as_json:
             typer.echo(_check_json(parsed))
         else:
+            out.print(_files_table(parsed))
             out.print(_check_table(parsed.page))
             out.print(f"{len(parsed.warnings)} warning(s); nothing was stored.")
         return

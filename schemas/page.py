@@ -2,6 +2,7 @@
 
 from pydantic import BaseModel
 
+from schemas.event import EventIn
 from schemas.interest import InterestIn
 from schemas.news import NewsIn
 from schemas.profile import ProfileIn
@@ -16,3 +17,5 @@ class PageIn(BaseModel):
     publications: list[WorkIn] = []
     projects: list[WorkIn] = []
     sections: list[SectionIn] = []
+    talks: list[EventIn] = []
+    teaching: list[EventIn] = []

@@ -1,6 +1,6 @@
 """Fields shared by publications and projects: a scholarly work with ordered authors."""
 
-from datetime import datetime
+import datetime as dt
 
 from pydantic import BaseModel
 from sqlmodel import JSON, Field, SQLModel
@@ -20,6 +20,12 @@ class WorkBase(SQLModel):
     featured: bool = Field(
         default=False, index=True, description="Marked `⭐` on the page: a selected work."
     )
+    date: dt.date | None = Field(
+        default=None, description="The full date, where a site's collection file gives one."
+    )
+    abstract: str | None = Field(
+        default=None, max_length=20_000, description="The abstract or excerpt, as Markdown."
+    )
 
 
 class WorkRow(WorkBase):
@@ -31,16 +37,20 @@ class WorkRow(WorkBase):
     authors: list[dict[str, object]] = Field(default_factory=list, sa_type=JSON)
     links: list[dict[str, str]] = Field(default_factory=list, sa_type=JSON)
     author_names: str = Field(default="", description="Lower-cased author names, one a line.")
-    created_at: datetime = Field(default_factory=utc_now)
-    updated_at: datetime = Field(default_factory=utc_now)
+    file: str | None = Field(
+        default=None, max_length=500, description="The collection file, from the site root."
+    )
+    on_page: bool = Field(default=True, description="Listed on the about page itself.")
+    created_at: dt.datetime = Field(default_factory=utc_now)
+    updated_at: dt.datetime = Field(default_factory=utc_now)
 
 
 class WorkPublic(WorkBase):
     authors: list[Author]
     links: list[Link]
     source: Source
-    created_at: datetime
-    updated_at: datetime
+    created_at: dt.datetime
+    updated_at: dt.datetime
 
 
 class WorkIn(BaseModel):
@@ -53,5 +63,9 @@ class WorkIn(BaseModel):
     note: str | None = None
     group: str | None = None
     featured: bool = False
+    date: dt.date | None = None
+    abstract: str | None = None
     links: list[Link] = []
+    file: str | None = None
+    on_page: bool = True
     line: int = 0

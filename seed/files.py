@@ -1,13 +1,13 @@
 """Read what `homepage seed --content PATH` names from disk: one page, or an academicpages
-site root with `_pages/about.md` and the `_publications/*.md` collection. Every error names
-the file."""
+site root (`_config.yml`, `_pages/about.md` and the collections). Every error names the
+file."""
 
-from collections import Counter
 from pathlib import Path
 
 from seed.errors import PageError
-from seed.parse_page import ParsedPage, mark_owner, parse_page
-from seed.parse_publication_file import parse_publication_file
+from seed.parse_page import ParsedPage, parse_page
+from seed.report import FileRead, Outcome
+from seed.site.read import read_site
 
 
 def read_text(path: Path) -> str:
@@ -39,28 +39,16 @@ def site_page(root: Path) -> Path:
     raise PageError(str(root), 0, f"is a folder with no page to load (looked for {names})")
 
 
-def read_collection(parsed: ParsedPage, folder: Path) -> None:
-    """Add each `_publications/*.md` file to the page's publications, newest year first."""
-    found = []
-    for path in sorted(folder.glob("*.md"), reverse=True):
-        work, warnings = parse_publication_file(str(path), read_text(path))
-        parsed.warnings.extend(warnings)
-        if work is not None:
-            found.append(work)
-    found.sort(key=lambda work: -(work.year or 0))
-    parsed.page.publications.extend(found)
-    profile = parsed.page.profile
-    if profile.name is None:
-        marked = Counter(a.name for w in found for a in w.authors if a.is_owner)
-        profile.name = marked.most_common(1)[0][0] if marked else None
-    mark_owner(parsed.page.publications, profile.name)
-
-
-def read_content(path: Path, owner_name: str | None = None) -> ParsedPage:
-    """The page at `path`, or the site rooted there with its publication collection."""
+def read_content(
+    path: Path, owner_name: str | None = None, *, keep_samples: bool = False
+) -> ParsedPage:
+    """The page at `path`, or the site rooted there with its profile and collections."""
     if not path.is_dir():
-        return read_page(path, owner_name)
-    parsed = read_page(site_page(path), owner_name)
-    if (path / "_publications").is_dir():
-        read_collection(parsed, path / "_publications")
+        parsed = read_page(path, owner_name)
+        parsed.read.append(FileRead(str(path), Outcome.read))
+        return parsed
+    page = site_page(path)
+    parsed = read_page(page, owner_name)
+    parsed.read.append(FileRead(page.relative_to(path).as_posix(), Outcome.read))
+    read_site(path, parsed, read_text, keep_samples=keep_samples)
     return parsed

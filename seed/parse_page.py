@@ -26,6 +26,7 @@ from seed.recognise.news import parse_news
 from seed.recognise.profile import names_the_owner, parse_profile
 from seed.recognise.sections import Outline, outline_page
 from seed.recognise.works import parse_works
+from seed.report import FileRead
 
 _LIQUID_LEFTOVER = re.compile(r"(?:\s*(?:[-*+]|\d{1,3}[.)])(?:[ \t]+|$))+\s*")
 """Only list markers: the items a Liquid loop would have filled (`- {{ talk.title }}`)."""
@@ -36,6 +37,7 @@ _PUBLICATIONS_NAMED = re.compile(r"\b(?:publications?|papers|preprints|articles)
 class ParsedPage:
     page: PageIn
     warnings: list[Diagnostic] = field(default_factory=list)
+    read: list[FileRead] = field(default_factory=list)
 
 
 def _other_section(

@@ -20,6 +20,8 @@ import schemas.profile
 import schemas.project
 import schemas.publication
 import schemas.section
+import schemas.talk
+import schemas.teaching
 import schemas.token
 import schemas.webhook  # noqa: F401  (registers every table on SQLModel.metadata)
 from store.errors import StorageFull

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, col, delete, select
 
 from schemas.common import Source, utc_now
+from schemas.event import EventIn
 from schemas.interest import Interest
 from schemas.news import API_NEWS_MARK, News, NewsIn
 from schemas.page import PageIn
@@ -24,13 +25,16 @@ from schemas.profile import Profile
 from schemas.project import Project
 from schemas.publication import Publication
 from schemas.section import Section
+from schemas.talk import Talk
+from schemas.teaching import Teaching
 from schemas.work import WorkIn
 from store.changes import bump_version
 from store.engine import refresh_statistics, write_session
 from store.slugs import distinct_slugs, news_slug, slugify
 
-Row = TypeVar("Row", News, Publication, Project)
+Row = TypeVar("Row", News, Publication, Project, Talk, Teaching)
 WorkRow = TypeVar("WorkRow", Publication, Project)
+EventRow = TypeVar("EventRow", Talk, Teaching)
 
 
 @dataclass
@@ -62,9 +66,22 @@ def _news_fields(item: NewsIn) -> dict[str, Any]:
 
 
 def _work_fields(work: WorkIn) -> dict[str, Any]:
-    fields: dict[str, Any] = work.model_dump(mode="json", exclude={"line"})
+    # JSON values for the JSON columns; the date stays a date, as the column stores and
+    # returns it, so an unchanged work compares equal.
+    fields: dict[str, Any] = work.model_dump(mode="json", exclude={"line", "date"})
+    fields["date"] = work.date
     names = "\n".join(author.name.lower() for author in work.authors)
     fields["author_names"] = names
+    return fields
+
+
+def _event_fields(event: EventIn) -> dict[str, Any]:
+    fields: dict[str, Any] = event.model_dump(
+        mode="json", exclude={"line", "date", "date_precision"}
+    )
+    fields["date"] = event.date
+    fields["date_precision"] = event.date_precision
+    fields["year"] = event.date.year if event.date else None
     return fields
 
 
@@ -145,6 +162,22 @@ def _merge_works(
     _merge(session, model, wanted, summary)
 
 
+def _merge_events(
+    session: Session,
+    model: type[EventRow],
+    events: list[EventIn],
+    summary: KindSummary,
+) -> None:
+    """Like works: the same title at another date or venue is another talk, with its own slug."""
+    slugs = distinct_slugs(
+        [slugify(event.title) for event in events],
+        [event.model_dump_json(include={"title", "date", "venue"}) for event in events],
+        _api_slugs(session, model),
+    )
+    wanted = [(slug, _event_fields(event)) for slug, event in zip(slugs, events, strict=True)]
+    _merge(session, model, wanted, summary)
+
+
 def _replace_all(
     session: Session, model: type[SQLModel], rows: Sequence[SQLModel], summary: KindSummary
 ) -> None:
@@ -167,7 +200,16 @@ def _replace_all(
 def store_page(session: Session, page: PageIn) -> LoadSummary:
     summary = LoadSummary()
     kinds = summary.kinds
-    for name in ("profile", "interests", "news", "publications", "projects", "sections"):
+    for name in (
+        "profile",
+        "interests",
+        "news",
+        "publications",
+        "projects",
+        "talks",
+        "teaching",
+        "sections",
+    ):
         kinds[name] = KindSummary()
 
     profile = Profile(id=1, **page.profile.model_dump(mode="json"))
@@ -191,6 +233,8 @@ def store_page(session: Session, page: PageIn) -> LoadSummary:
     )
     _merge_works(session, Publication, page.publications, kinds["publications"])
     _merge_works(session, Project, page.projects, kinds["projects"])
+    _merge_events(session, Talk, page.talks, kinds["talks"])
+    _merge_events(session, Teaching, page.teaching, kinds["teaching"])
 
     section_slugs = distinct_slugs(
         [slugify(section.title) for section in page.sections],

@@ -1,12 +1,13 @@
-"""Word search over publications and projects, indexed on both databases.
+"""Word search over publications, projects, talks and teaching, indexed on both databases.
 
 SQLite: an FTS5 table per kind, kept in step with the rows by triggers. PostgreSQL:
 generated `tsvector` columns with GIN indexes. Both are made by the migrations. Either way a
 filter matches when every word of it starts a word of the field (`tian chen` finds "Tianlong
 Chen"), ignoring case.
 
-Table and column names in the SQL below come from this module's constants; every value a
-client sends is a bound parameter, reduced to words first.
+Table and column names in the SQL below come from this module's constants (a table or field
+not in `INDEXED` is a `KeyError`, never SQL); every value a client sends is a bound parameter,
+reduced to words first.
 """
 
 import re
@@ -15,12 +16,22 @@ from sqlalchemy import ColumnElement, bindparam, literal_column, text
 
 from schemas.project import Project
 from schemas.publication import Publication
+from schemas.talk import Talk
+from schemas.teaching import Teaching
 
-Work = type[Publication] | type[Project]
-FIELDS = {
+Searched = type[Publication] | type[Project] | type[Talk] | type[Teaching]
+Fields = dict[str, tuple[str, ...]]
+WORK_FIELDS: Fields = {
     "all": ("title", "author_names", "venue"),
     "author": ("author_names",),
     "venue": ("venue",),
+}
+EVENT_FIELDS: Fields = {"all": ("title", "type", "venue", "location")}
+INDEXED: dict[str, Fields] = {
+    "publication": WORK_FIELDS,
+    "project": WORK_FIELDS,
+    "talk": EVENT_FIELDS,
+    "teaching": EVENT_FIELDS,
 }
 _WORD = re.compile(r"[^\W_]+")
 
@@ -29,9 +40,11 @@ def words(query: str) -> list[str]:
     return _WORD.findall(query.lower())[:20]
 
 
-def matches(dialect: str, model: Work, field: str, query: str) -> ColumnElement[bool]:
-    """A condition: every word of `query` starts a word of `field` (`all`, `author`, `venue`)."""
-    table = model.__tablename__
+def matches(dialect: str, model: Searched, field: str, query: str) -> ColumnElement[bool]:
+    """A condition: every word of `query` starts a word of `field` (for works `all`, `author`
+    or `venue`; for talks and teaching `all`)."""
+    table = str(model.__tablename__)
+    columns = " ".join(INDEXED[table][field])
     terms = words(query)
     if not terms:
         return literal_column("1") == 0
@@ -42,7 +55,6 @@ def matches(dialect: str, model: Work, field: str, query: str) -> ColumnElement[
                 bindparam(f"tsquery_{field}", expression)
             )
         )
-    columns = " ".join(FIELDS[field])
     expression = "{" + columns + "} : (" + " AND ".join(f'"{term}"*' for term in terms) + ")"
     subquery = text(
         f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts_{field}"

@@ -36,6 +36,8 @@ def work(
         "note": note,
         "group": None,
         "featured": False,
+        "date": None,
+        "abstract": None,
         "links": [{"label": label, "url": url, "kind": label.lower()} for label, url in links],
         "source": "seed",
     }
@@ -160,6 +162,13 @@ PROFILE = {
     "affiliation": "Rutgers University, New Brunswick",
     "affiliation_url": RUTGERS,
     "page_title": "Biography",
+    "avatar_url": None,
+    "bio": None,
+    "location": None,
+    "employer": None,
+    "email": None,
+    "site_url": None,
+    "social": [],
     "links": [
         {"label": "Rutgers University, New Brunswick", "url": RUTGERS, "kind": "other"},
         {"label": "Prof. Hongyi Wang", "url": "https://hwang595.github.io/", "kind": "other"},

@@ -1,10 +1,11 @@
-"""News items and publications as feed entries: ids are their URLs, which stay the same as
+"""News items, publications and talks as feed entries: ids are their URLs, which stay the same as
 long as their slugs do (slugs come from the content, never from row ids)."""
 
 import html
 from datetime import UTC, datetime, time
 
 from api.formats.feeds import FeedEntry
+from schemas.event import EventPublic
 from schemas.news import NewsPublic
 from schemas.publication import PublicationPublic
 from seed.document.html_reader import html_text
@@ -62,4 +63,26 @@ def publication_entry(publication: PublicationPublic, url: str) -> FeedEntry:
         published=publication.created_at,
         content_html=publication_html(publication),
         authors=[author.name for author in publication.authors],
+    )
+
+
+def talk_html(talk: EventPublic) -> str:
+    """`<p><em>Invited talk</em>. Venue, Location.</p>` and the talk's own description."""
+    where = ", ".join(html.escape(part) for part in (talk.venue, talk.location) if part)
+    parts = [f"<em>{html.escape(talk.type)}</em>"] if talk.type else []
+    if where:
+        parts.append(where)
+    said = f"<p>{'. '.join(parts)}.</p>" if parts else ""
+    return said + talk.body_html
+
+
+def talk_entry(talk: EventPublic, url: str) -> FeedEntry:
+    published = datetime.combine(talk.date, time(), UTC) if talk.date else talk.created_at
+    return FeedEntry(
+        id=url,
+        title=talk.title,
+        link=url,
+        updated=talk.updated_at,
+        published=published,
+        content_html=talk_html(talk),
     )

@@ -35,7 +35,7 @@ def news_line(item: NewsPublic) -> str:
     return f"- [{stamp}] {text}"
 
 
-def _author(name: str, owner: bool, equal: bool, corresponding: bool) -> str:
+def author_mark(name: str, owner: bool, equal: bool, corresponding: bool) -> str:
     written = f"**{name}**" if owner else name
     return written + ("\\*" if equal else "") + ("†" if corresponding else "")
 
@@ -45,13 +45,15 @@ def _links(links: Sequence[Link]) -> str:
 
 
 def work_line(work: WorkPublic) -> str:
-    """`Shwai He\\*, **Daize Dong**\\*, Title, Venue (Note). [[Paper](…)] ⭐`."""
+    """`Shwai He\\*, **Daize Dong**\\*, Title, *Venue (Note)*. [[Paper](…)] ⭐`: the venue in
+    italics, so no reader takes the end of a title for it or it for the end of a title."""
     authors = [
-        _author(a.name, a.is_owner, a.equal_contribution, a.corresponding) for a in work.authors
+        author_mark(a.name, a.is_owner, a.equal_contribution, a.corresponding) for a in work.authors
     ]
-    venue = work.venue or ""
-    if work.note:
-        venue = f"{venue} ({work.note})".strip()
+    venue = " ".join(
+        [*([work.venue] if work.venue else []), *([f"({work.note})"] if work.note else [])]
+    )
+    venue = f"*{venue.replace('*', '')}*" if venue else ""
     fields = [*authors, work.title, *([venue] if venue else [])]
     line = ", ".join(fields) + "." + _links(work.links)
     return line + (f" {FEATURED_MARK}" if work.featured else "")

@@ -56,3 +56,12 @@ def preferred_format(accept: str | None) -> str | None:
         return None
     return best if best in (JSON_LD, BIBTEX, CSL_JSON) else None
     return False
+
+
+def prefers_jsonld(accept: str | None) -> bool:
+    """Whether `Accept` prefers JSON-LD to JSON, for the URLs that answer in only those two."""
+    try:
+        best = mimeparse.best_match([JSON_LD, "application/json"], accept or "")
+    except ValueError:
+        return False
+    return bool(best == JSON_LD)

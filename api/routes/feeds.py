@@ -1,4 +1,4 @@
-"""Atom and RSS feeds of news and publications."""
+"""Atom and RSS feeds of news, publications and talks."""
 
 from collections.abc import Callable
 from typing import Any
@@ -7,20 +7,23 @@ from fastapi import APIRouter, Request, Response
 from sqlmodel import Session
 
 from api.deps import FiltersDep, SessionDep
-from api.formats.feed_entries import news_entry, publication_entry
+from api.formats.feed_entries import news_entry, publication_entry, talk_entry
 from api.formats.feeds import Feed, FeedEntry, atom, rss
 from api.formats.media import ATOM, RSS, AtomResponse, RSSResponse
 from api.urls import identifier
 from schemas.news import NewsPublic
 from schemas.publication import Publication, PublicationPublic
+from schemas.talk import Talk, TalkPublic
 from store import news as news_store
 from store.changes import current_version
+from store.events import EventFilters, list_events
 from store.profile import find_profile
 from store.works import list_works
 
 FEED_SIZE = 100
 news_feeds = APIRouter(tags=["news"])
 publication_feeds = APIRouter(tags=["publications"])
+talk_feeds = APIRouter(tags=["talks"])
 
 
 def _content(media_type: str, what: str) -> dict[int | str, dict[str, Any]]:
@@ -66,6 +69,15 @@ def _publications_feed(request: Request, session: Session, filters: FiltersDep) 
     return _feed(request, session, "Publications", "list_publications", entries)
 
 
+def _talks_feed(request: Request, session: Session) -> Feed:
+    rows, _ = list_events(session, Talk, EventFilters(), FEED_SIZE, 0)
+    entries = [
+        talk_entry(TalkPublic.model_validate(row), identifier(request, "read_talk", slug=row.slug))
+        for row in rows
+    ]
+    return _feed(request, session, "Talks", "list_talks", entries)
+
+
 def _write(render: Callable[[Feed], bytes], response: type[Response], feed: Feed) -> Response:
     return response(render(feed))
 
@@ -98,6 +110,19 @@ def list_publications_rss(request: Request, session: SessionDep, filters: Filter
     return _write(rss, RSSResponse, _publications_feed(request, session, filters))
 
 
+@talk_feeds.get("/talks.atom", response_class=AtomResponse, responses=_content(ATOM, "Atom."))
+def list_talks_atom(request: Request, session: SessionDep) -> Response:
+    """The latest talks as an Atom feed."""
+    return _write(atom, AtomResponse, _talks_feed(request, session))
+
+
+@talk_feeds.get("/talks.rss", response_class=RSSResponse, responses=_content(RSS, "RSS 2.0."))
+def list_talks_rss(request: Request, session: SessionDep) -> Response:
+    """The latest talks as an RSS 2.0 feed."""
+    return _write(rss, RSSResponse, _talks_feed(request, session))
+
+
 router = APIRouter()
 router.include_router(news_feeds)
 router.include_router(publication_feeds)
+router.include_router(talk_feeds)

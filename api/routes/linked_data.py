@@ -1,26 +1,41 @@
-"""schema.org JSON-LD: the owner as a Person, publications as ScholarlyArticles."""
+"""schema.org JSON-LD: the owner as a Person, publications as ScholarlyArticles, talks as
+Events and teaching as Courses."""
 
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from sqlmodel import col, select
 
-from api.deps import FiltersDep, ProfileDep, PublicationDep, SessionDep
+from api.deps import (
+    EventFiltersDep,
+    FiltersDep,
+    ProfileDep,
+    PublicationDep,
+    SessionDep,
+    TalkDep,
+    TeachingDep,
+)
 from api.errors import NO_PROFILE, NOT_FOUND
 from api.formats import jsonld
+from api.formats.jsonld_events import course, events_jsonld, talk_event
 from api.formats.media import JSONLDResponse
 from api.formats.negotiation import jsonld_response
 from api.urls import identifier
 from schemas.interest import Interest, InterestPublic
 from schemas.profile import ProfilePublic
 from schemas.publication import PublicationPublic
+from schemas.talk import Talk, TalkPublic
+from schemas.teaching import Teaching, TeachingPublic
 from store.bibliography import matching_publications
+from store.events import every_event
 
 JSONLDDocument = dict[str, Any]
 
 
 profile_documents = APIRouter(tags=["profile"])
 publication_documents = APIRouter(tags=["publications"])
+talk_documents = APIRouter(tags=["talks"])
+teaching_documents = APIRouter(tags=["teaching"])
 
 
 @profile_documents.get(
@@ -61,6 +76,53 @@ def read_publication_jsonld(request: Request, publication: PublicationDep) -> Re
     return jsonld_response(request, [PublicationPublic.model_validate(publication)], one=True)
 
 
+@talk_documents.get("/talks.jsonld", response_model=JSONLDDocument, response_class=JSONLDResponse)
+def list_talks_jsonld(request: Request, session: SessionDep, filters: EventFiltersDep) -> Response:
+    """Every talk that matches the filters, newest first, as schema.org Events (`@graph`)."""
+    talks = [TalkPublic.model_validate(row) for row in every_event(session, Talk, filters)]
+    return events_jsonld(request, "read_talk", talk_event, talks, one=False)
+
+
+@talk_documents.get(
+    "/talks/{slug}.jsonld",
+    response_model=JSONLDDocument,
+    response_class=JSONLDResponse,
+    responses=NOT_FOUND,
+)
+def read_talk_jsonld(request: Request, talk: TalkDep) -> Response:
+    """One talk as a schema.org Event: when, where (venue and location), and its links."""
+    return events_jsonld(
+        request, "read_talk", talk_event, [TalkPublic.model_validate(talk)], one=True
+    )
+
+
+@teaching_documents.get(
+    "/teaching.jsonld", response_model=JSONLDDocument, response_class=JSONLDResponse
+)
+def list_teaching_jsonld(
+    request: Request, session: SessionDep, filters: EventFiltersDep
+) -> Response:
+    """Every teaching entry that matches the filters, newest first, as schema.org Courses."""
+    rows = every_event(session, Teaching, filters)
+    entries = [TeachingPublic.model_validate(row) for row in rows]
+    return events_jsonld(request, "read_teaching", course, entries, one=False)
+
+
+@teaching_documents.get(
+    "/teaching/{slug}.jsonld",
+    response_model=JSONLDDocument,
+    response_class=JSONLDResponse,
+    responses=NOT_FOUND,
+)
+def read_teaching_jsonld(request: Request, entry: TeachingDep) -> Response:
+    """One teaching entry as a schema.org Course, provided by the venue, with its instance."""
+    return events_jsonld(
+        request, "read_teaching", course, [TeachingPublic.model_validate(entry)], one=True
+    )
+
+
 router = APIRouter()
 router.include_router(profile_documents)
 router.include_router(publication_documents)
+router.include_router(talk_documents)
+router.include_router(teaching_documents)

@@ -42,6 +42,48 @@ def _block_parser() -> MarkdownIt:
     )
 
 
+@lru_cache(maxsize=1)
+def _paragraph_parser() -> MarkdownIt:
+    """The block parser, less HTML blocks: HTML in the text is inline HTML."""
+    return (
+        _block_parser()
+        .__class__("commonmark", {"html": True})
+        .enable(["table", "strikethrough"])
+        .disable(["inline", "html_block"])
+    )
+
+
+# kramdown's span-level elements: a line that starts with one starts a paragraph there.
+_SPAN_TAGS = (
+    "a|abbr|acronym|b|bdo|big|br|button|cite|code|del|dfn|em|font|i|img|input|ins|kbd|label"
+    "|mark|q|s|samp|small|span|strike|strong|sub|sup|tt|u|var"
+)
+_LONE_SPAN_TAG = re.compile(rf"^[ ]{{0,3}}</?(?:{_SPAN_TAGS})\b[^>]*>[ \t]*\n", re.IGNORECASE)
+
+
+def _with_span_tags_as_paragraphs(tokens: list[Token], env: dict[str, Any]) -> list[Token]:
+    """CommonMark starts an HTML block at a line holding only a tag, any tag; kramdown (GitHub
+    Pages' Markdown) only at a block-level one. A line holding only `<img …>` or `<a …>` and
+    followed by text is the start of a paragraph, as the site shows it: `<img …>` then
+    `[Title](…)` underlined with `---` is a heading."""
+    result: list[Token] = []
+    for token in tokens:
+        if (
+            token.type != "html_block"
+            or token.level != 0
+            or token.map is None
+            or not _LONE_SPAN_TAG.match(token.content)
+        ):
+            result.append(token)
+            continue
+        inner = _paragraph_parser().parse(token.content, env)
+        for part in inner:
+            if part.map is not None:
+                part.map = [part.map[0] + token.map[0], part.map[1] + token.map[0]]
+        result.extend(inner)
+    return result
+
+
 def parse_blocks(markdown: str) -> list[Token]:
     """Block tokens only: an inline token's children are parsed when first asked for (see
     `inline_children`), so text the importer re-reads from source is parsed once, not twice.
@@ -49,7 +91,9 @@ def parse_blocks(markdown: str) -> list[Token]:
     env: dict[str, Any] = {}
     tokens = _with_html_headings(
         _without_page_furniture(
-            _with_markdown_inside_html(_block_parser().parse(markdown, env), env)
+            _with_markdown_inside_html(
+                _with_span_tags_as_paragraphs(_block_parser().parse(markdown, env), env), env
+            )
         )
     )
     for token in tokens:

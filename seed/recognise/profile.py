@@ -10,7 +10,7 @@ from schemas.work import WorkIn
 from seed.document.blocks import Lines
 from seed.document.html_reader import html_text
 from seed.document.inline import inline_runs, plain_text
-from seed.document.render import inline_children, markdown_parser, render_html
+from seed.document.render import inline_children, markdown_parser, parse_blocks, render_html
 from seed.recognise.authors import another_form, is_person_name
 from seed.recognise.citation import typed_links
 from seed.recognise.headings import SectionKind, section_kind
@@ -147,7 +147,7 @@ def parse_profile(
 ) -> ProfileIn:
     start = intro.content_line if intro.title else 0
     biography = lines.text(start, intro.end_line).strip()
-    tokens = markdown_parser().parse(biography)
+    tokens = parse_blocks(biography)
     runs = [
         run
         for token in tokens

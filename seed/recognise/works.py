@@ -163,6 +163,14 @@ def _entries(section: Outline) -> Iterator[_Entry]:
                 yield _Entry(group, line, title, False, _links_in(tokens[index + 3 : end]))
                 index = end
                 continue
+            title = inline_runs(inline_children(tokens[index + 1]))
+            below = tokens[index + 3 : end]
+            if _is_linked_title(title) and all(t.type in _PARAGRAPH for t in below):
+                # A sub-heading that is a link, over paragraphs about it: a work, its title
+                # linked to it, the paragraphs its abstract.
+                yield _Entry(group, line, title, False)
+                index = end
+                continue
             group = clean_title(heading_text(tokens, index)) or None
             index += 3
         elif token.type in _LISTS:
@@ -254,6 +262,15 @@ def _is_abstract(runs: list[Run]) -> bool:
 
 def _links_in(tokens: list[Token]) -> list[Run]:
     return [run for run in _block_runs(tokens, depth_kept=0) if run.href]
+
+
+_PARAGRAPH = frozenset({"paragraph_open", "inline", "paragraph_close"})
+
+
+def _is_linked_title(runs: list[Run]) -> bool:
+    """Every word of the heading is the text of one link (`## [Neural Posterior Unfolding](…)`)."""
+    worded = [run for run in runs if run.text.strip()]
+    return bool(worded) and len({run.href for run in worded}) == 1 and worded[0].href is not None
 
 
 def _next_heading(tokens: list[Token], index: int) -> int:

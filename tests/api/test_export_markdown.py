@@ -46,6 +46,19 @@ Taught mathematics.
 """  # noqa: E501
 
 
+OWNER_VENUES = (
+    "TMLR",
+    "ICLR 2025 SCOPE Workshop",
+    "NAACL 2025",
+    "ICML 2024",
+    "ICME 2024 (Oral)",
+    "ACL 2023",
+    "WACV 2023",
+    "EMNLP 2022",
+    "EMNLP 2024",
+)
+
+
 def export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings) -> str:
     monkeypatch.setenv("HOMEPAGE_DATABASE_URL", settings.database_url)
     monkeypatch.setenv("HOMEPAGE_CONTENT", str(settings.content))
@@ -100,6 +113,8 @@ def test_exported_page_keeps_prose_and_adds_api_news(
         f"- [2025/07] Paper accepted! {API_NEWS_MARK}\n"
         f"- [2025/06/02] Gave a talk at **MIT**.\n\n  Slides are online. {API_NEWS_MARK}\n" + news,
     ).replace("with Post-Training**.", "with Post-Training.")
+    for venue in OWNER_VENUES:  # written in italics, so no reader takes them for the title
+        expected = expected.replace(f", {venue}. [[", f", *{venue}*. [[")
     assert export(tmp_path, monkeypatch, settings) == expected
 
 
@@ -110,4 +125,6 @@ def test_groups_marks_notes_and_hidden_lines_are_written_back(
     page.write_text(PAGE, encoding="utf-8")
     load_page(engine, read_page(page).page)
     written = export(tmp_path, monkeypatch, settings.model_copy(update={"content": page}))
-    assert written == PAGE
+    assert written == PAGE.replace(
+        "Transactions on Engines 1843 (Oral).", "*Transactions on Engines 1843 (Oral)*."
+    )

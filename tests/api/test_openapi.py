@@ -16,6 +16,12 @@ FORMAT_OPERATIONS = frozenset(
         "list_news_rss",
         "list_publications_atom",
         "list_publications_rss",
+        "list_talks_jsonld",
+        "read_talk_jsonld",
+        "list_teaching_jsonld",
+        "read_teaching_jsonld",
+        "list_talks_atom",
+        "list_talks_rss",
     }
 )
 """Operations that answer in a format of the field (BibTeX, CSL-JSON, JSON-LD, feeds)."""
@@ -40,6 +46,13 @@ def test_operation_ids_are_handler_names(client: TestClient) -> None:
         ("/projects/{slug}", "get"): "read_project",
         ("/sections", "get"): "list_sections",
         ("/sections/{slug}", "get"): "read_section",
+        ("/talks", "get"): "list_talks",
+        ("/talks/{slug}", "get"): "read_talk",
+        ("/teaching", "get"): "list_teaching",
+        ("/teaching/{slug}", "get"): "read_teaching",
+        ("/talks.jsonld", "get"): "list_talks_jsonld",
+        ("/teaching/{slug}.jsonld", "get"): "read_teaching_jsonld",
+        ("/talks.atom", "get"): "list_talks_atom",
     }.items() <= operations.items()
 
 

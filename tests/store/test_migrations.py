@@ -24,6 +24,7 @@ from cli import app
 from store import schema
 from store.engine import make_engine
 from store.errors import SchemaOutOfDate
+from tests.events import seed_events_page
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 OLD_DATABASE = FIXTURES / "db-218bd0a.sqlite"
@@ -241,3 +242,43 @@ def test_an_old_database_can_be_backed_up_before_its_upgrade(old_copy: Path) -> 
         f"Restored the database from {kept} "
         f"(revision {schema.head()}, upgraded from revision none)."
     )
+
+
+@pytest.mark.sqlite_only
+def test_upgrading_an_old_database_adds_talks_and_teaching_and_keeps_its_page(
+    old_copy: Path,
+) -> None:
+    with sqlite3.connect(old_copy) as connection:
+        works = connection.execute("SELECT slug, title FROM publication ORDER BY id").fetchall()
+    connection.close()
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    engine = make_engine(f"sqlite:///{old_copy}")
+    with TestClient(create_app(Settings(database_url=str(engine.url)), engine)) as client:
+        publications = client.get("/publications").json()
+        profile = client.get("/profile").json()
+        empty = (client.get("/talks").json(), client.get("/teaching").json())
+        searched = client.get("/publications", params={"q": works[0][1]}).json()
+        seed_events_page(engine)  # the new tables' search triggers work on the upgraded file
+        talks = client.get("/talks", params={"q": "csail"}).json()
+        after = client.get("/publications", params={"q": "routing regret"}).json()
+    engine.dispose()
+    assert [(w["slug"], w["title"]) for w in publications] == works
+    assert {(w["date"], w["abstract"]) for w in publications} == {(None, None)}
+    assert (profile["social"], profile["bio"], profile["name"]) == ([], None, "Daize Dong")
+    assert empty == ([], [])
+    assert [w["slug"] for w in searched] == [works[0][0]]
+    assert [talk["venue"] for talk in talks] == ["MIT CSAIL"]
+    assert [w["slug"] for w in after] == ["routing-without-regret"]
+
+
+def test_down_to_0002_and_up_again_keeps_the_works_search(bare: Engine) -> None:
+    schema.upgrade(bare)
+    schema.downgrade(bare, "0002")
+    schema.upgrade(bare)
+    assert differences(bare) == []
+    seed_events_page(bare)
+    with TestClient(create_app(Settings(database_url=str(bare.url)), bare)) as client:
+        works = client.get("/publications", params={"q": "regret"}).json()
+        talks = client.get("/talks", params={"q": "vancouver"}).json()
+    assert [w["slug"] for w in works] == ["routing-without-regret"]
+    assert [t["slug"] for t in talks] == ["pruning-without-tears"]

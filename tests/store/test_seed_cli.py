@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from api.settings import get_settings
 from cli import app
 from schemas.publication import Publication
+from schemas.teaching import Teaching
 from store.engine import make_engine
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -89,3 +90,40 @@ def test_a_site_root_loads_the_page_and_its_publication_collection(
         (2013, "Proceedings of the 35th Annual Conference of the Cognitive Science Society", None),
     ]
     assert owners == [["Han Qiu"], [], ["Powell, D."]]
+
+
+SITES = Path(__file__).parent.parent / "sites"
+
+
+def test_check_of_a_site_reports_each_file_and_warns_of_each_sample_with_its_line(
+    database: Path,
+) -> None:
+    result = runner.invoke(app, ["seed", "--check", "--json", "--content", str(SITES / "ngalioto")])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    samples = [f for f in body["files"] if f["outcome"] == "sample"]
+    assert samples == [
+        {"path": "_teaching/2015-spring-teaching-2.md", "outcome": "sample", "why": "skipped"},
+        {"path": "_teaching/2014-spring-teaching-1.md", "outcome": "sample", "why": "skipped"},
+        {"path": "_portfolio/portfolio-2.html", "outcome": "sample", "why": "skipped"},
+        {"path": "_portfolio/portfolio-1.md", "outcome": "sample", "why": "skipped"},
+    ]
+    assert len(body["files"]) == 2 + 8 + 13 + 4  # about page, config, and every entry file
+    assert (
+        f"{SITES}/ngalioto/_teaching/2014-spring-teaching-1.md:2: is the template's sample "
+        "entry, not the owner's" in body["warnings"]
+    )
+    assert not database.exists()
+
+
+def test_seed_skips_template_samples_unless_asked_to_keep_them(database: Path) -> None:
+    site = str(SITES / "ngalioto")
+    assert runner.invoke(app, ["seed", "--content", site]).exit_code == 0
+    engine = make_engine(f"sqlite:///{database}")
+    with Session(engine) as session:
+        assert session.exec(select(Teaching)).all() == []
+    assert runner.invoke(app, ["seed", "--content", site, "--keep-samples"]).exit_code == 0
+    with Session(engine) as session:
+        titles = session.exec(select(Teaching.title).order_by(col(Teaching.title))).all()
+    engine.dispose()
+    assert titles == ["Teaching experience 1", "Teaching experience 2"]

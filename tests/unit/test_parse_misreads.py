@@ -6,7 +6,7 @@ template junk served as content, and academicpages `_publications` files."""
 import re
 
 from schemas.page import PageIn
-from seed.parse_publication_file import parse_publication_file
+from seed.site.publications import parse_publication_file
 from tests.unit.test_parse_corpus_fields import written
 from tests.unit.test_parse_reading_rules import read, works
 
