@@ -6,11 +6,14 @@ With `HOMEPAGE_PUBLIC_URL` unset, references a client resolves against the reque
 default origin, so they never change with the host name a reader used.
 """
 
+from urllib.parse import quote
+
 from fastapi import Request
 
 from api.settings import Settings
 
 DEFAULT_ORIGIN = "http://127.0.0.1:8000"
+_URL_SAFE = "/?&=%-._~!$'()*+,;:@"
 
 
 def _public(request: Request) -> str | None:
@@ -29,8 +32,9 @@ def _path(
 
 def reference(request: Request, route: str | None = None, /, **params: str) -> str:
     """A route's URL (this request's, with `route` None) for a client to follow: under the
-    public URL when one is set, else relative."""
-    return (_public(request) or "") + _path(request, route, {}, params)
+    public URL when one is set, else relative. Percent-encoded, since it goes in a header
+    (`Location`), which holds only ASCII: `/news/2025-05-ξ` is `/news/2025-05-%CE%BE`."""
+    return (_public(request) or "") + quote(_path(request, route, {}, params), safe=_URL_SAFE)
 
 
 def page_reference(request: Request, **query: int) -> str:

@@ -17,6 +17,7 @@ _INTRODUCES_INTERESTS = re.compile(
 )
 _LISTS = ("bullet_list_open", "ordered_list_open")
 _AREA_SEPARATOR = re.compile(r"\s*[:：]\s*|\s+[—–]\s+")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?]\s+(?=[A-Z])")
 _PROSE = re.compile(r"\b(?:I|we|my|our|us|me)\b|[.!?]\s+[A-Z]")
 
 
@@ -27,7 +28,9 @@ def _interest(text: str) -> InterestIn | None:
         return None
     split = _AREA_SEPARATOR.split(text, maxsplit=1)
     if len(split) == 1:
-        return InterestIn(area=text)
+        # An item of several sentences names its area in the first; the rest explains it.
+        first = _SENTENCE_END.split(text, maxsplit=1)[0]
+        return InterestIn(area=first.rstrip(".;"))
     area, topics = split
     parts = [part.rstrip(".") for part in split_top_level(topics.replace(";", ","))]
     if any(_is_prose(part) for part in parts):

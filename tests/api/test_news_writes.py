@@ -218,3 +218,13 @@ def test_every_write_is_recorded_with_the_token_name(
         ("laptop", "update", "news", slug),
         ("laptop", "delete", "news", slug),
     ]
+
+
+def test_post_in_greek_letters_has_a_percent_encoded_location_that_reads_it_back(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    response = client.post("/news", json={"text": "ξ", "date": "2025-05-02"}, headers=auth)
+    assert response.status_code == 201
+    assert response.json()["slug"] == "2025-05-02-ξ"
+    assert response.headers["location"] == "/news/2025-05-02-%CE%BE"
+    assert client.get(response.headers["location"]).json()["text"] == "ξ"
