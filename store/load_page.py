@@ -30,6 +30,7 @@ from schemas.teaching import Teaching
 from schemas.work import WorkIn
 from store.changes import bump_version
 from store.engine import refresh_statistics, write_session
+from store.fit import column_lengths, fit_row, fitted
 from store.slugs import distinct_slugs, news_slug, slugify
 
 Row = TypeVar("Row", News, Publication, Project, Talk, Teaching)
@@ -99,11 +100,12 @@ def _merge(
     columns = [table.c[name] for name in dict.fromkeys(names)]
     rows = session.execute(sa_select(*columns).where(table.c.source == Source.seed.name))
     existing = {row.slug: row._asdict() for row in rows}
+    lengths = column_lengths(table)
     now = utc_now()
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     for position, (slug, fields) in enumerate(wanted):
-        fields = {**fields, "position": position}
+        fields = fitted(lengths, {**fields, "position": position})
         old = existing.pop(slug, None)
         if old is None:
             inserts.append(
@@ -186,6 +188,7 @@ def _replace_all(
     def content(items: Sequence[SQLModel]) -> list[dict[str, Any]]:
         return [item.model_dump(exclude={"id"}) for item in items]
 
+    rows = [fit_row(row) for row in rows]
     before = list(session.exec(select(model)))
     summary.total = len(rows)
     if content(before) == content(rows):

@@ -3,7 +3,11 @@
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from schemas.interest import Interest, InterestIn
+from schemas.page import PageIn
+from schemas.profile import Profile, ProfileIn
 from schemas.publication import Publication
+from schemas.work import WorkIn
 from seed.parse_page import parse_page
 from store.load_page import load_page
 from tests.conftest import SEED_PAGE
@@ -78,3 +82,18 @@ def test_titles_in_other_scripts_keep_their_letters_and_ascii_slugs_do_not_chang
         "الشبكات-العصبية",
         "cafe-au-lait-llama-moe",
     ]
+
+
+def test_text_longer_than_its_column_is_shortened_and_reloads_unchanged(engine: Engine) -> None:
+    page = PageIn(
+        profile=ProfileIn(name="Ada", bio="b" * 1200),
+        interests=[InterestIn(area="a" * 400)],
+        publications=[WorkIn(title="Engines", venue="v" * 600)],
+    )
+    load_page(engine, page)
+    with Session(engine) as session:
+        venue = session.exec(select(Publication.venue)).one()
+        area = session.exec(select(Interest.area)).one()
+        bio = session.exec(select(Profile.bio)).one()
+    assert (venue, area, bio) == ("v" * 499 + "…", "a" * 299 + "…", "b" * 999 + "…")
+    assert not load_page(engine, page).changed
