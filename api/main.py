@@ -8,11 +8,13 @@ from fastapi.routing import APIRoute
 from sqlalchemy.engine import Engine
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.errors import add_error_handlers
 from api.middleware.body_limit import BodyLimitMiddleware
 from api.middleware.cache import ResponseCache
 from api.middleware.cors import RefusingCORSMiddleware
+from api.middleware.health import HealthCheck
 from api.middleware.security_headers import SecurityHeaders
 from api.routes import (
     formats,
@@ -29,7 +31,7 @@ from api.routes import (
 from api.settings import Settings, get_settings
 from api.throttle import FailureThrottle
 from api.webhooks.dispatcher import webhook_dispatcher
-from store.change_watch import watcher_for
+from store.change_watch import VersionWatcher, watcher_for
 from store.changes import recording_webhook_events
 from store.engine import make_engine
 from store.schema import current_problem
@@ -46,16 +48,41 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
-def _host_check(settings: Settings) -> list[Middleware]:
-    """With `HOMEPAGE_ALLOWED_HOSTS`, a request naming another host is refused with 400."""
-    if not settings.allowed_hosts:
-        return []
-    return [Middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts)]
+class HomepageAPI(FastAPI):
+    """FastAPI, with `front`: the layers that answer most requests (the host check, `/health`
+    and the response cache) run before FastAPI and Starlette's own per-request work, which a
+    cached answer does not need."""
+
+    front: ASGIApp | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.front is not None and scope["type"] == "http":
+            await self.front(scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
+
+    async def routed(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await super().__call__(scope, receive, send)
 
 
-def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
-    """The app as served. Outermost first: security headers on everything, cached responses
-    included; the in-memory response cache; the body limit; CORS; then the typed routes."""
+def _front(
+    app: HomepageAPI, settings: Settings, engine: Engine, watcher: VersionWatcher | None
+) -> ASGIApp:
+    """Outermost first: with `HOMEPAGE_ALLOWED_HOSTS`, a request naming another host is
+    refused with 400; `/health`; the in-memory response cache, whose entries keep the headers
+    of the layers under it, so a cached answer is bytes and headers made once."""
+    front: ASGIApp = ResponseCache(
+        app.routed, engine=engine, watcher=watcher, max_age=settings.cache_max_age
+    )
+    front = HealthCheck(front, watcher, lambda: getattr(app.state, "schema_problem", None))
+    if settings.allowed_hosts:
+        front = TrustedHostMiddleware(front, allowed_hosts=settings.allowed_hosts)
+    return front
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> HomepageAPI:
+    """The app as served: the front layers (`_front`), then security headers on everything,
+    the body limit, CORS and the typed routes."""
     settings = settings or get_settings()
     engine = engine or make_engine(settings.database_url)
     if settings.webhook_urls:
@@ -71,18 +98,16 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             watcher.close()
         engine.dispose()
 
-    app = FastAPI(
+    app = HomepageAPI(
         title="homepage-api",
         version="0.1.0",
         description=DESCRIPTION,
         generate_unique_id_function=operation_id,
         lifespan=lifespan,
+        # OpenTelemetry is not configured here; FastAPI's check for it costs every request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
         middleware=[
-            *_host_check(settings),
             Middleware(SecurityHeaders),
-            Middleware(
-                ResponseCache, engine=engine, watcher=watcher, max_age=settings.cache_max_age
-            ),
             Middleware(BodyLimitMiddleware),
             Middleware(
                 RefusingCORSMiddleware,
@@ -95,6 +120,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             ),
         ],
     )
+    app.front = _front(app, settings, engine, watcher)
     app.state.settings = settings
     app.state.engine = engine
     app.state.auth_throttle = FailureThrottle()

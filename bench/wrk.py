@@ -22,9 +22,13 @@ def _ms(value: str) -> float:
 
 
 def run_wrk(
-    url: str, seconds: int, connections: int = 16, headers: tuple[str, ...] = ()
+    url: str,
+    seconds: int,
+    connections: int = 16,
+    headers: tuple[str, ...] = (),
+    threads: int = 1,
 ) -> WrkResult:
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url]
     for header in headers:
         command[1:1] = ["-H", header]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout

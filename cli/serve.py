@@ -1,5 +1,6 @@
-"""`homepage serve`: run the API under uvicorn."""
+"""`homepage serve`: run the API under uvicorn (the default) or granian."""
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,15 +12,30 @@ from cli.database import opened
 from cli.http_protocol import BoundedHttpProtocol
 
 
+class Server(StrEnum):
+    uvicorn = "uvicorn"
+    granian = "granian"
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", envvar="PORT")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
     access_log: Annotated[bool, typer.Option(help="Log every request.")] = False,
+    server: Annotated[
+        Server,
+        typer.Option(
+            help="The HTTP server: uvicorn, with this project's bounds on slow clients, or "
+            "granian (Rust), with only its own header-read timeout (see the README)."
+        ),
+    ] = Server.uvicorn,
 ) -> None:
     """Serve the API (the database must be at this release's schema: `homepage db upgrade`)."""
     with opened():
         pass  # refuses an out-of-date database before any worker starts
+    if server is Server.granian:
+        _serve_granian(host, port, workers, access_log)
+        return
     settings = get_settings()
     uvicorn.run(
         "api.main:create_app",
@@ -35,3 +51,23 @@ def serve(
         log_config=logging_config(),
         timeout_keep_alive=5,
     )
+
+
+def _serve_granian(host: str, port: int, workers: int, access_log: bool) -> None:
+    from granian.constants import Interfaces, Loops
+    from granian.http import HTTP1Settings
+    from granian.server import Server as Granian
+
+    settings = get_settings()
+    Granian(
+        "cli.granian_app:create_served_app",
+        address=host,
+        port=port,
+        interface=Interfaces.ASGI,
+        factory=True,
+        workers=workers,
+        loop=Loops.uvloop,
+        log_access=access_log,
+        http1_settings=HTTP1Settings(header_read_timeout=int(settings.request_timeout * 1000)),
+        workers_kill_timeout=10,
+    ).serve()

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
 from sqlalchemy.engine import Engine
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.middleware.buffer import BufferedResponse
@@ -92,11 +92,41 @@ def accepts_gzip(accept_encoding: str) -> bool:
     return qualities.get("gzip", qualities.get("x-gzip", qualities.get("*", 0.0))) > 0
 
 
-def _not_modified(headers: Headers, entry: Entry) -> bool:
-    if (match := headers.get("if-none-match")) is not None:
+_WANTED = frozenset(
+    {b"origin", b"accept", b"accept-encoding", b"if-none-match", b"if-modified-since"}
+)
+
+
+def _wanted(raw: RawHeaders) -> dict[bytes, str]:
+    """The request headers the cache reads, in one pass (ASGI servers send names lower-case;
+    a repeated header's values are joined with commas, as HTTP reads them)."""
+    found: dict[bytes, str] = {}
+    for name, value in raw:
+        if name in _WANTED:
+            text = value.decode("latin-1")
+            found[name] = f"{found[name]}, {text}" if name in found else text
+    return found
+
+
+_GZIP_ANSWERS: dict[str, bool] = {}
+
+
+def _accepts_gzip_cached(accept_encoding: str) -> bool:
+    """`accepts_gzip`, remembered for the few `Accept-Encoding` values browsers send (at most
+    256 kept, so arbitrary values cannot grow it)."""
+    answer = _GZIP_ANSWERS.get(accept_encoding)
+    if answer is None:
+        answer = accepts_gzip(accept_encoding)
+        if len(_GZIP_ANSWERS) < 256:
+            _GZIP_ANSWERS[accept_encoding] = answer
+    return answer
+
+
+def _not_modified(headers: dict[bytes, str], entry: Entry) -> bool:
+    if (match := headers.get(b"if-none-match")) is not None:
         tags = {tag.strip().removeprefix("W/") for tag in match.split(",")}
         return "*" in tags or not tags.isdisjoint(entry.etags)
-    if (since := headers.get("if-modified-since")) is not None:
+    if (since := headers.get(b"if-modified-since")) is not None:
         # HTTP dates count whole seconds, and content may change twice in one second, so
         # only a date past the second of the last change proves the copy current (an ETag,
         # preferred whenever both are sent, always does).
@@ -151,12 +181,12 @@ class ResponseCache:
         if token != self.token:
             self.clear()
             self.token = token
-        headers = Headers(scope=scope)
+        wanted = _wanted(scope["headers"])
         key = (
             scope["path"],
             scope["query_string"].decode("latin-1"),
-            headers.get("origin"),
-            headers.get("accept"),
+            wanted.get(b"origin"),
+            wanted.get(b"accept"),
         )
         entry = self.entries.get(key)
         if entry is None:
@@ -165,9 +195,12 @@ class ResponseCache:
                 return
         else:
             self.entries.move_to_end(key)
-        gzip_ok = accepts_gzip(headers.get("accept-encoding", ""))
+        encoding = wanted.get(b"accept-encoding")
+        gzip_ok = encoding is not None and _accepts_gzip_cached(encoding)
         variant = entry.gzipped if gzip_ok and entry.gzipped is not None else entry.identity
-        if _not_modified(headers, entry):
+        if (b"if-none-match" in wanted or b"if-modified-since" in wanted) and _not_modified(
+            wanted, entry
+        ):
             await send(
                 {"type": "http.response.start", "status": 304, "headers": variant.not_modified}
             )
@@ -183,7 +216,16 @@ class ResponseCache:
     ) -> Entry | None:
         """Run the app once; keep a 200 response, pass any other answer straight through."""
         token = self.token
-        response = await BufferedResponse.of(self.app, {**scope, "method": "GET"}, receive)
+        response = BufferedResponse()
+        try:
+            await self.app({**scope, "method": "GET"}, receive, response.send)
+        except Exception:
+            # The error layer answered (a 500 with a sentence), then raised for the server to
+            # log: pass the answer on, then the error.
+            if response.start:
+                await send(response.start)
+                await send({"type": "http.response.body", "body": response.body})
+            raise
         if response.status != 200:
             await send(response.start)
             await send(

@@ -1,5 +1,7 @@
 """Every read endpoint over the owner's seeded page, through the real app."""
 
+import sqlite3
+
 from fastapi.testclient import TestClient
 
 from tests.expected import INTERESTS, NEWS, PROFILE, PROJECTS, PUBLICATIONS
@@ -81,3 +83,22 @@ def test_hidden_content_is_never_served(seeded_client: TestClient) -> None:
     assert "Reviewer" not in everything
     assert "Service" not in everything
     assert seeded_client.get("/sections").json() == []
+
+
+def test_health_is_503_with_a_sentence_when_the_database_stops_answering(
+    client: TestClient,
+) -> None:
+    assert client.get("/health").status_code == 200
+    watcher = client.app.front.app.watcher  # type: ignore[attr-defined]
+
+    def no_answer() -> object:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    watcher.token = no_answer
+    response = client.get("/health")
+    assert (response.status_code, response.json()) == (
+        503,
+        {"detail": "The database does not answer."},
+    )
+    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["x-content-type-options"] == "nosniff"
