@@ -8,7 +8,7 @@ drops everything the moment any process commits a change (see `store.change_watc
 import gzip
 import hashlib
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
@@ -20,6 +20,7 @@ from api.middleware.buffer import BufferedResponse
 from store.change_watch import VersionWatcher, last_changed
 
 RawHeaders = list[tuple[bytes, bytes]]
+_EMPTY_BODY: Message = {"type": "http.response.body", "body": b""}
 GZIP_MIN = 1024
 GZIP_LEVEL = 6
 UNCACHED_PATHS = frozenset({"/health", "/docs", "/redoc", "/docs/oauth2-redirect"})
@@ -29,9 +30,25 @@ CacheKey = tuple[str | None, ...]
 
 @dataclass(frozen=True)
 class Variant:
+    """One encoding of a response, its ASGI messages made once: an answer is two sends of
+    messages that already exist (no server here changes a message it is given)."""
+
     body: bytes
     headers: RawHeaders
     not_modified: RawHeaders
+    start: Message = field(init=False)
+    start_not_modified: Message = field(init=False)
+    body_message: Message = field(init=False)
+
+    def __post_init__(self) -> None:
+        put = object.__setattr__
+        put(self, "start", {"type": "http.response.start", "status": 200, "headers": self.headers})
+        put(
+            self,
+            "start_not_modified",
+            {"type": "http.response.start", "status": 304, "headers": self.not_modified},
+        )
+        put(self, "body_message", {"type": "http.response.body", "body": self.body})
 
 
 @dataclass(frozen=True)
@@ -201,15 +218,11 @@ class ResponseCache:
         if (b"if-none-match" in wanted or b"if-modified-since" in wanted) and _not_modified(
             wanted, entry
         ):
-            await send(
-                {"type": "http.response.start", "status": 304, "headers": variant.not_modified}
-            )
-            await send({"type": "http.response.body", "body": b""})
+            await send(variant.start_not_modified)
+            await send(_EMPTY_BODY)
             return
-        await send({"type": "http.response.start", "status": 200, "headers": variant.headers})
-        await send(
-            {"type": "http.response.body", "body": b"" if method == "HEAD" else variant.body}
-        )
+        await send(variant.start)
+        await send(_EMPTY_BODY if method == "HEAD" else variant.body_message)
 
     async def _fill(
         self, scope: Scope, receive: Receive, send: Send, key: CacheKey
