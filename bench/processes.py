@@ -37,4 +37,9 @@ def running(
         yield process
     finally:
         process.terminate()
-        process.wait(timeout=15)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise RuntimeError(f"{command[0]} did not stop within 15 s of SIGTERM") from None

@@ -12,16 +12,19 @@ sockets would make it refuse everyone. Here:
 - past `HOMEPAGE_MAX_CONNECTIONS` open connections (idle ones included) a new one is
   answered 503 and closed; uvicorn's own `limit_concurrency` is not used, because it
   refuses requests once held sockets fill it.
+
+A response whose head the cache wrote out once is sent as it is (`cli.prepared_head`).
 """
 
 import asyncio
 from typing import Any
 
 from uvicorn.config import Config
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 from uvicorn.server import ServerState
 
 from api.settings import get_settings
+from cli.prepared_head import PreparedHeadCycle
 
 _REASONS = {
     408: b"Request Timeout",
@@ -79,6 +82,11 @@ class BoundedHttpProtocol(HttpToolsProtocol):
             self.refusal = (431, f"Request headers over {self.max_header_bytes} bytes.")
             raise _HeadersTooLargeError
         super().on_header(name, value)
+
+    def on_headers_complete(self) -> None:
+        super().on_headers_complete()
+        if type(self.cycle) is RequestResponseCycle:  # its task has not run yet
+            self.cycle.__class__ = PreparedHeadCycle
 
     def on_message_complete(self) -> None:
         self.stop_deadline()

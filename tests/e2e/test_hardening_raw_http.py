@@ -116,3 +116,38 @@ def test_the_server_is_healthy_after_all_of_it(server: Server) -> None:
     for request_bytes, _ in REQUESTS.values():
         exchange(server, request_bytes)
     assert httpx.get(f"{server.base}/health", timeout=5).json() == {"status": "ok"}
+
+
+def _head_lines(answer: bytes) -> set[bytes]:
+    head = answer.split(b"\r\n\r\n", 1)[0].split(b"\r\n")
+    return {line for line in head[1:] if not line.startswith(b"date: ")} | {head[0]}
+
+
+def test_an_answer_from_the_cache_has_the_head_the_app_first_sent(server: Server) -> None:
+    """The first request is answered by the app through uvicorn's own head writing, the
+    second from the cache's head written out once: the same status line and headers."""
+    request = b"GET /interests?first=1 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
+    first, second = exchange(server, request), exchange(server, request)
+    assert _head_lines(first) == _head_lines(second)
+    assert first.split(b"\r\n\r\n", 1)[1] == second.split(b"\r\n\r\n", 1)[1]
+    assert b"connection: close" in _head_lines(second)
+
+
+def test_cached_heads_keep_a_connection_alive_for_head_and_304_requests(server: Server) -> None:
+    get = b"GET /news?second=1 HTTP/1.1\r\nHost: a\r\n\r\n"
+    etag = exchange(server, get.replace(b"\r\n\r\n", b"\r\nConnection: close\r\n\r\n"))
+    tag = next(line for line in etag.split(b"\r\n") if line.startswith(b"etag: "))[6:]
+    pipelined = (
+        b"HEAD /news?second=1 HTTP/1.1\r\nHost: a\r\n\r\n"
+        + b"GET /news?second=1 HTTP/1.1\r\nHost: a\r\nIf-None-Match: " + tag + b"\r\n\r\n"
+        + get.replace(b"\r\n\r\n", b"\r\nConnection: close\r\n\r\n")
+    )  # fmt: skip
+    answers = exchange(server, pipelined)
+    assert [
+        line.split(b" ", 2)[1] for line in answers.split(b"\r\n") if line.startswith(b"HTTP/1.1 ")
+    ] == [
+        b"200",
+        b"304",
+        b"200",
+    ]
+    assert answers.endswith(etag.split(b"\r\n\r\n", 1)[1])
