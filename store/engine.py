@@ -96,11 +96,18 @@ def is_storage_full(error: BaseException) -> bool:
     return False
 
 
+_LOADED_TABLES = ("publication", "project", "news", "talk", "teaching")
+
+
 def refresh_statistics(engine: Engine) -> None:
     """After a large load, let the query planner see the new data at once, so searches use
-    their indexes (PostgreSQL's autovacuum would get there, but only later)."""
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.execute(text("ANALYZE publication, project, news"))
-        elif connection.dialect.name == "sqlite":
+    their indexes (PostgreSQL's autovacuum would get there, but only later). On PostgreSQL a
+    VACUUM too: it moves the rows just added to the GIN search indexes out of their pending
+    lists, which every search would otherwise read through, and marks the pages all-visible."""
+    if engine.dialect.name == "postgresql":
+        # VACUUM cannot run inside a transaction block.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text(f"VACUUM (ANALYZE) {', '.join(_LOADED_TABLES)}"))
+    elif engine.dialect.name == "sqlite":
+        with engine.begin() as connection:
             connection.execute(text("PRAGMA optimize"))

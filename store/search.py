@@ -1,9 +1,11 @@
 """Word search over publications, projects, talks and teaching, indexed on both databases.
 
-SQLite: an FTS5 table per kind, kept in step with the rows by triggers. PostgreSQL:
-generated `tsvector` columns with GIN indexes. Both are made by the migrations. Either way a
-filter matches when every word of it starts a word of the field (`tian chen` finds "Tianlong
-Chen"), ignoring case.
+SQLite: an FTS5 table per kind, kept in step with the rows by triggers, asked for prefixes
+(`"tian"*`). PostgreSQL: generated columns holding every prefix of every word of the field,
+with GIN indexes, asked whether they contain the filter's words whole (`@>`), which the index
+answers far faster than a `tian:*` prefix query. Both are made by the migrations, and split and
+fold words alike (`store.folding`). Either way a filter matches when every word of it starts a
+word of the field (`tian chen` finds "Tianlong Chen"), ignoring case and accents.
 
 Table and column names in the SQL below come from this module's constants (a table or field
 not in `INDEXED` is a `KeyError`, never SQL); every value a client sends is a bound parameter,
@@ -12,12 +14,13 @@ reduced to words first.
 
 import re
 
-from sqlalchemy import ColumnElement, bindparam, literal_column, text
+from sqlalchemy import ARRAY, ColumnElement, Text, bindparam, literal_column, text
 
 from schemas.project import Project
 from schemas.publication import Publication
 from schemas.talk import Talk
 from schemas.teaching import Teaching
+from store.folding import fold
 
 Searched = type[Publication] | type[Project] | type[Talk] | type[Teaching]
 Fields = dict[str, tuple[str, ...]]
@@ -37,7 +40,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def words(query: str) -> list[str]:
-    return _WORD.findall(query.lower())[:20]
+    return _WORD.findall(fold(query).lower())[:20]
 
 
 def matches(dialect: str, model: Searched, field: str, query: str) -> ColumnElement[bool]:
@@ -49,11 +52,8 @@ def matches(dialect: str, model: Searched, field: str, query: str) -> ColumnElem
     if not terms:
         return literal_column("1") == 0
     if dialect == "postgresql":
-        expression = " & ".join(f"{term}:*" for term in terms)
-        return literal_column(f"{table}.search_{field}").op("@@")(
-            text(f"to_tsquery('simple', :tsquery_{field})").bindparams(
-                bindparam(f"tsquery_{field}", expression)
-            )
+        return literal_column(f"{table}.search_{field}").op("@>")(
+            bindparam(f"words_{field}", terms, type_=ARRAY(Text))
         )
     expression = "{" + columns + "} : (" + " AND ".join(f'"{term}"*' for term in terms) + ")"
     subquery = text(

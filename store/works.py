@@ -39,9 +39,10 @@ def _conditions(dialect: str, model: type[Work], filters: WorkFilters) -> list[C
 def list_works(
     session: Session, model: type[W], filters: WorkFilters, limit: int, offset: int
 ) -> tuple[list[W], int]:
-    """One page in page order, and the total. The filter is evaluated once, on its own
-    (a materialized CTE, so PostgreSQL uses the search index rather than walking the page
-    order), then a window count gives the total beside the page's ids."""
+    """One page in page order, and the total, in one statement. The filter is evaluated once,
+    on its own (a materialized CTE, so PostgreSQL uses the search index rather than walking
+    the page order), then a window count gives the total beside the page's ids, and only the
+    page's rows are read."""
     conditions = _conditions(session.get_bind().dialect.name, model, filters)
     matched = (
         select(col(model.id).label("id"), col(model.position).label("position"))
@@ -49,18 +50,24 @@ def list_works(
         .cte("matched")
         .prefix_with("MATERIALIZED")
     )
-    page = session.exec(
-        select(matched.c.id, func.count().over())
+    page = (
+        select(matched.c.id, matched.c.position, func.count().over().label("total"))
         .order_by(matched.c.position, matched.c.id)
         .limit(limit)
         .offset(offset)
+        .subquery("page")
+    )
+    rows = session.exec(
+        select(model, page.c.total)
+        .join(page, col(model.id) == page.c.id)
+        .order_by(page.c.position, page.c.id)
     ).all()
-    if not page:  # past the end: the window saw no rows, so count them on their own
-        total = session.exec(select(func.count()).select_from(model).where(*conditions)).one()
-        return [], total
-    ids = [row_id for row_id, _ in page]
-    rows = {row.id: row for row in session.exec(select(model).where(col(model.id).in_(ids)))}
-    return [rows[row_id] for row_id in ids], page[0][1]
+    if rows:
+        return [row for row, _ in rows], rows[0][1]
+    if offset == 0:  # nothing matched at all
+        return [], 0
+    # Past the end: the window saw no rows, so count them on their own.
+    return [], session.exec(select(func.count()).select_from(model).where(*conditions)).one()
 
 
 def read_work(session: Session, model: type[W], slug: str) -> W:

@@ -1,0 +1,171 @@
+"""Word search finds the same works, in the same order and with the same totals, on SQLite
+(FTS5 prefix queries) and on PostgreSQL (whole-word lookups in arrays of prefixes), given the
+same page: words, prefixes, names, venues and years, case, accents and punctuation.
+
+Both databases at once: the PostgreSQL pass's database beside a SQLite file made here."""
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from bench.generate import page
+from schemas.project import Project
+from schemas.publication import Publication
+from schemas.talk import Talk
+from seed.parse_page import parse_page
+from store.engine import make_engine
+from store.events import EventFilters, list_events
+from store.load_page import load_page
+from store.schema import check_schema
+from store.works import WorkFilters, list_works
+from tests.conftest import POSTGRES_URL
+from tests.events import events_page
+
+W = TypeVar("W", Publication, Project)
+pytestmark = pytest.mark.skipif(
+    POSTGRES_URL is None, reason="compares SQLite with PostgreSQL (HOMEPAGE_TEST_POSTGRES_URL)"
+)
+
+# Names, words and punctuation that the two databases' own tokenizers would read differently.
+EXTRA = [
+    "José Ñúñez, Zoë Müller, **Daize Dong**, Ünal Øster, Mixture-of-experts with GPT-4 "
+    "routing at 3.5 bits, ICML 2021. [[Paper](https://arxiv.org/abs/2101.00001)]",
+    "Łukasz Kaiser, Jürgen Schmidhuber, State-of-the-art sparse_experts: "
+    "a study (v2.0) of e-mail@example.org corpora, NeurIPS 2019.",
+    "MULLER Anne, Muller Béatrice, Œuvre complète du ÉCOLE normale, ACL 2020.",
+]
+WORKS = [
+    WorkFilters(q="efficient"),
+    WorkFilters(q="Efficient"),
+    WorkFilters(q="eff"),
+    WorkFilters(q="e"),
+    WorkFilters(q="graph transformer"),
+    WorkFilters(q="sparse experts"),
+    WorkFilters(q="pruning ka"),
+    WorkFilters(q="kalo"),
+    WorkFilters(q="ti mu"),
+    WorkFilters(q="dong"),
+    WorkFilters(q="nothingatall"),
+    WorkFilters(q="neurips 2019"),
+    WorkFilters(q="efficient", year=2003),
+    WorkFilters(q="model", featured=False),
+    WorkFilters(author="Daize Dong"),
+    WorkFilters(author="dai"),
+    WorkFilters(author="Dong", year=2010),
+    WorkFilters(author="efficient"),
+    WorkFilters(venue="ICML"),
+    WorkFilters(venue="icml", year=2021),
+    WorkFilters(venue="NAACL"),
+    WorkFilters(venue="acl"),
+    WorkFilters(venue="2020"),
+    WorkFilters(venue="neur", year=2019),
+    WorkFilters(author="muller"),
+    WorkFilters(author="MÜLLER"),
+    WorkFilters(author="Zoe"),
+    WorkFilters(author="zoë müller"),
+    WorkFilters(author="nunez jose"),
+    WorkFilters(author="Ñú"),
+    WorkFilters(author="lukasz"),
+    WorkFilters(author="łukasz"),
+    WorkFilters(author="oster"),
+    WorkFilters(author="øster"),
+    WorkFilters(author="unal"),
+    WorkFilters(q="ecole complete"),
+    WorkFilters(q="œuvre"),
+    WorkFilters(q="GPT-4"),
+    WorkFilters(q="gpt 4"),
+    WorkFilters(q="4 bits"),
+    WorkFilters(q="3.5"),
+    WorkFilters(q="5"),
+    WorkFilters(q="mixture-of-experts"),
+    WorkFilters(q="of"),
+    WorkFilters(q="state-of-the-art"),
+    WorkFilters(q="art"),
+    WorkFilters(q="sparse_experts"),
+    WorkFilters(q="v2 0"),
+    WorkFilters(q="e-mail"),
+    WorkFilters(q="example.org"),
+    WorkFilters(q="org"),
+    WorkFilters(q="%"),
+    WorkFilters(q="_"),
+    WorkFilters(q="'"),
+]
+CUTS = [(20, 0), (5, 15), (20, 40), (20, 100_000)]  # (limit, offset)
+
+
+def generated_page(size: int) -> str:
+    """bench.generate's page with EXTRA added to its publications."""
+    markdown = page(size)
+    extra = "".join(f"{size + n + 1}. {line}\n" for n, line in enumerate(EXTRA))
+    return markdown.replace("\n## Projects", extra + "\n## Projects")
+
+
+@pytest.fixture
+def sqlite(tmp_path: Path) -> Iterator[Engine]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'parity.db'}")
+    check_schema(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def both(engine: Engine, sqlite: Engine) -> tuple[Engine, Engine]:
+    loaded = parse_page("page.md", generated_page(300)).page
+    for database in (sqlite, engine):
+        load_page(database, loaded)
+    return sqlite, engine
+
+
+def found(
+    engine: Engine,
+    model: type[W],
+    filters: WorkFilters,
+    limit: int = 20,
+    offset: int = 0,
+) -> tuple[list[str], int]:
+    with Session(engine) as session:
+        rows, total = list_works(session, model, filters, limit, offset)
+    return [row.slug for row in rows], total
+
+
+def same_on_both(sqlite: Engine, postgres: Engine, model: type[W]) -> None:
+    for cut in CUTS:
+        on_sqlite = {filters: found(sqlite, model, filters, *cut) for filters in WORKS}
+        on_postgres = {filters: found(postgres, model, filters, *cut) for filters in WORKS}
+        assert on_postgres == on_sqlite, (model.__name__, cut)
+
+
+def test_works_searches_find_the_same_on_both_databases(both: tuple[Engine, Engine]) -> None:
+    same_on_both(*both, Publication)
+    same_on_both(*both, Project)
+
+
+def test_the_compared_searches_find_something(both: tuple[Engine, Engine]) -> None:
+    """So that the comparison above compares results, not empty lists."""
+    sqlite, _ = both
+    totals = {filters: found(sqlite, Publication, filters)[1] for filters in WORKS}
+    assert sum(1 for total in totals.values() if total > 20) >= 10
+    assert totals[WorkFilters(author="muller")] == 2
+    assert totals[WorkFilters(author="Zoe")] == totals[WorkFilters(author="zoë müller")] == 1
+    assert totals[WorkFilters(q="GPT-4")] == totals[WorkFilters(q="3.5")] == 1
+
+
+def test_talk_searches_find_the_same_on_both_databases(engine: Engine, sqlite: Engine) -> None:
+    for database in (sqlite, engine):
+        load_page(database, events_page())
+    searches = ["sparse", "Sparse Experts", "mit", "cambridge ma", "invited", "poster", "x"]
+    results = []
+    for database in (sqlite, engine):
+        with Session(database) as session:
+            results.append(
+                {
+                    q: [row.slug for row in list_events(session, Talk, EventFilters(q=q), 20, 0)[0]]
+                    for q in searches
+                }
+            )
+    assert results[0] == results[1]
+    assert results[0]["sparse"] != []
