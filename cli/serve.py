@@ -54,9 +54,13 @@ def serve(
 
 
 def _serve_granian(host: str, port: int, workers: int, access_log: bool) -> None:
-    from granian.constants import Interfaces, Loops
-    from granian.http import HTTP1Settings
-    from granian.server import Server as Granian
+    try:
+        from granian.constants import Interfaces, Loops
+        from granian.http import HTTP1Settings
+        from granian.server import Server as Granian
+    except ImportError:
+        typer.echo("error: --server granian needs granian installed (`uv sync`).", err=True)
+        raise typer.Exit(1) from None
 
     settings = get_settings()
     Granian(
