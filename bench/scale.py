@@ -3,7 +3,8 @@
     .venv/bin/python -m bench.scale [--sizes 1000 10000 100000] [--queries 300]
 
 For each size: write a page of N publications and N news items (bench.generate), time
-`homepage seed` on it (the whole command, start-up included), serve it with `homepage serve`,
+`homepage seed` on it (the whole command, start-up included) and read the seed process's own
+peak resident memory (its `ru_maxrss`, from `wait4`), serve it with `homepage serve`,
 send distinct filtered and `q=` searches (so none is answered from the response cache) and
 report their latency, then read the server's resident memory from /proc.
 With `--postgres URL` each size gets a fresh schema on that server instead of a SQLite file.
@@ -63,6 +64,23 @@ def resident_mb(pid: int) -> tuple[float, float]:
     return rss / 1024, peak / 1024
 
 
+def timed_seed(content: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Seconds `homepage seed` took on `content`, and its peak resident memory in MB."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [str(BIN / "homepage"), "seed", "--content", str(content)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"homepage seed exited {process.returncode} on {content}")
+    return seconds, usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
 def fresh_database(size: int, work: Path, postgres: str | None) -> str:
     """A new SQLite file, or a new schema on the PostgreSQL server at `postgres`."""
     if postgres is None:
@@ -82,14 +100,7 @@ def measure(size: int, queries: int, work: Path, postgres: str | None) -> list[s
     content = work / f"page-{size}.md"
     content.write_text(markdown)
     env = {**os.environ, "HOMEPAGE_DATABASE_URL": fresh_database(size, work, postgres)}
-    started = time.perf_counter()
-    subprocess.run(
-        [str(BIN / "homepage"), "seed", "--content", str(content)],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    seed_seconds = time.perf_counter() - started
+    seed_seconds, seed_peak = timed_seed(content, env)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     command = [str(BIN / "homepage"), "serve", "--port", str(port)]
@@ -111,6 +122,7 @@ def measure(size: int, queries: int, work: Path, postgres: str | None) -> list[s
     return [
         f"{size:,}",
         f"{seed_seconds:.1f}",
+        f"{seed_peak:.0f}",
         f"{statistics.median(latencies):.1f}",
         f"{cuts[94]:.1f}",
         f"{cuts[98]:.1f}",
@@ -132,8 +144,11 @@ def main() -> None:
     print(
         f"{store}; N publications + N news; searches with limit=20, all distinct (no cache hits)\n"
     )
-    print("| N | seed s | search p50 ms | p95 ms | p99 ms | limit=1000 page | server RSS MB |")
-    print("|---|---|---|---|---|---|---|")
+    print(
+        "| N | seed s | seed peak RSS MB | search p50 ms | p95 ms | p99 ms | limit=1000 page "
+        "| server RSS MB |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     for size in args.sizes:
         print(
             "| " + " | ".join(measure(size, args.queries, work, args.postgres)) + " |", flush=True

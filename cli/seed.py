@@ -123,7 +123,7 @@ def _seed(content: Path | None, *, check: bool, as_json: bool, keep_samples: boo
         return
     with opened(settings.database_url) as engine:  # an out-of-date database is refused first
         _warn(parsed)
-        summary = load_page(engine, parsed.page)
+        summary = load_page(engine, parsed.content)
     out.print(_summary_table(summary))
     out.print("Content changed." if summary.changed else "Nothing changed.")
 

@@ -1,7 +1,8 @@
 """A whole page: Markdown text in, a typed `PageIn` and warnings out. No database here."""
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -14,18 +15,21 @@ from schemas.work import WorkIn
 from seed.document.blocks import Lines
 from seed.document.front_matter import PageSource, read_page_source
 from seed.document.html_reader import html_text
+from seed.document.pieces import PIECE_LINES
 from seed.document.render import render_html
 from seed.errors import Diagnostic, PageError
+from seed.packed import Packed, PackedPage
 from seed.recognise.authors import same_person
 from seed.recognise.diagnose import source_warnings, work_warnings
 from seed.recognise.headings import SectionKind, is_about_heading
 from seed.recognise.hints import read_hints
 from seed.recognise.interests import interests_of_intro, interests_of_section
 from seed.recognise.marked_items import marked_publications
-from seed.recognise.news import parse_news
-from seed.recognise.profile import names_the_owner, parse_profile
-from seed.recognise.sections import Outline, outline_page
-from seed.recognise.works import parse_works
+from seed.recognise.news import parse_news, read_news
+from seed.recognise.page_parts import outline_parts
+from seed.recognise.profile import marked_authors, names_the_owner, parse_profile
+from seed.recognise.sections import Outline
+from seed.recognise.works import parse_works, read_works
 from seed.report import FileRead
 
 _LIQUID_LEFTOVER = re.compile(r"(?:\s*(?:[-*+]|\d{1,3}[.)])(?:[ \t]+|$))+\s*")
@@ -33,11 +37,22 @@ _LIQUID_LEFTOVER = re.compile(r"(?:\s*(?:[-*+]|\d{1,3}[.)])(?:[ \t]+|$))+\s*")
 _PUBLICATIONS_NAMED = re.compile(r"\b(?:publications?|papers|preprints|articles)\b", re.IGNORECASE)
 
 
+_LISTED_KINDS = (SectionKind.news, SectionKind.publications, SectionKind.projects)
+
+
 @dataclass
 class ParsedPage:
-    page: PageIn
+    content: PageIn | PackedPage
+    """The page; a page read from Markdown keeps its long lists packed until they are loaded."""
     warnings: list[Diagnostic] = field(default_factory=list)
     read: list[FileRead] = field(default_factory=list)
+
+    @property
+    def page(self) -> PageIn:
+        """The page, every list in it (site collections are merged into it, in place)."""
+        if isinstance(self.content, PackedPage):
+            self.content = self.content.unpacked()
+        return self.content
 
 
 def _other_section(
@@ -119,11 +134,16 @@ def _introduces_publications(section: Outline) -> bool:
     return len(first.content) <= 300 and _PUBLICATIONS_NAMED.search(first.content) is not None
 
 
-def mark_owner(works: list[WorkIn], owner: str | None, aliases: Sequence[str] = ()) -> None:
+def mark_owner(
+    works: list[WorkIn],
+    owner: str | None,
+    aliases: Sequence[str] = (),
+    known: dict[str, bool] | None = None,
+) -> None:
     """Authors named like the owner (or as one of the names the owner's hints give) are the
-    owner, bold or not."""
+    owner, bold or not. `known` holds the names already told apart, from batch to batch."""
     names = [name for name in (owner, *aliases) if name]
-    known: dict[str, bool] = {}  # an author list names the same people again and again
+    known = {} if known is None else known  # an author list names the same people again and again
     for work in works:
         for author in work.authors:
             if author.name not in known:
@@ -132,12 +152,37 @@ def mark_owner(works: list[WorkIn], owner: str | None, aliases: Sequence[str] = 
                 author.is_owner = True
 
 
-def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPage:
+class _Found:
+    """What the sections yield, kept packed, with the warnings about works to come last."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.news: Packed[NewsIn] = Packed()
+        self.works: dict[str, Packed[WorkIn]] = {"publication": Packed(), "project": Packed()}
+        self.marked: dict[str, Counter[str]] = {"publication": Counter(), "project": Counter()}
+        self.notes: dict[str, list[Diagnostic]] = {"publication": [], "project": []}
+
+    def add_works(
+        self, noun: str, works: Iterable[WorkIn | Diagnostic], into: list[Diagnostic]
+    ) -> None:
+        for found in works:
+            if isinstance(found, Diagnostic):
+                into.append(found)
+                continue
+            self.works[noun].append(found)
+            marked_authors([found], self.marked[noun])
+            self.notes[noun].extend(work_warnings(self.path, [found], noun))
+
+
+def parse_source(
+    source: PageSource, owner_name: str | None = None, window_lines: int = PIECE_LINES
+) -> ParsedPage:
+    """The page read from its source; a long list is read `window_lines` lines at a time."""
     if not source.body.strip():
         raise PageError(source.path, source.body_line, "the page has no content to load")
     lines = Lines.of(source.body)
     hints = read_hints(source)
-    intro, sections = outline_page(source.body, hints.kind_of)
+    intro, sections, parts = outline_parts(lines.lines, hints.kind_of, window_lines)
     if not visible_text(lines.text(0, intro.end_line)):
         about = next((section for section in sections if is_about_heading(section.title)), None)
         first = sections[0] if sections else None
@@ -151,21 +196,22 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
         if about is not None:
             sections.remove(about)
             intro = about
-    news: list[NewsIn] = []
-    publications: list[WorkIn] = []
-    projects: list[WorkIn] = []
+    intro.tokens = parts.tokens(intro)
+    found = _Found(source.path)
     interests: list[InterestIn] = []
     others: list[SectionIn] = []
     other_outlines: list[Outline] = [intro]
     unknown: list[tuple[Outline, str]] = []
     warnings: list[Diagnostic] = []
     for section in sections:
+        windows = parts.windows(section) if section.kind in _LISTED_KINDS else None
+        section.tokens = parts.tokens(section) if windows is None else []
         as_works: tuple[list[WorkIn], list[Diagnostic]] = ([], [])
         moved: list[tuple[int, int]] = []
         unhinted = section.kind is SectionKind.other and hints.kind_of(section.title) is None
         if unhinted and (marked := marked_publications(section)) is not None:
             found_works, found_warnings = parse_works(marked[0], source, "publication")
-            publications.extend(found_works)
+            found.add_works("publication", found_works, warnings)
             warnings.extend(found_warnings)
             moved = marked[1]
         elif unhinted:
@@ -173,14 +219,21 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
             if _lists_publications(section, as_works[0]):
                 section.kind = SectionKind.publications
         if section.kind is SectionKind.news:
-            found_news, found_warnings = parse_news(section, source)
-            news.extend(found_news)
-            warnings.extend(found_warnings)
+            undated: list[Diagnostic] = []
+            for item in read_news(section, source, lines, windows):
+                found.news.append(item)
+                if item.date is None:
+                    undated.append(Diagnostic(source.path, item.line, "news item has no date"))
+            warnings.extend(undated)
         elif section.kind in (SectionKind.publications, SectionKind.projects):
             noun = "publication" if section.kind is SectionKind.publications else "project"
-            works, found_warnings = as_works if as_works[0] else parse_works(section, source, noun)
-            (publications if noun == "publication" else projects).extend(works)
-            warnings.extend(found_warnings)
+            if as_works[0]:
+                found.add_works(noun, [*as_works[0], *as_works[1]], warnings)
+            else:
+                listed = True if windows is not None else None
+                found.add_works(
+                    noun, read_works(section, source, noun, windows, listed=listed), warnings
+                )
         elif section.kind is SectionKind.interests:
             interests.extend(interests_of_section(section))
         else:
@@ -189,33 +242,42 @@ def parse_source(source: PageSource, owner_name: str | None = None) -> ParsedPag
             other_outlines.append(section)
             if (other := _other_section(section, lines, source, moved)) is not None:
                 others.append(other)
+        if section.kind is not SectionKind.other:
+            section.tokens = []  # read: let its tokens go
     for outline in other_outlines:
         interests = interests or interests_of_intro(outline)
     warnings.extend(source_warnings(source))
-    warnings.extend(_unknown_kind_warnings(unknown, source, bool(news)))
-    warnings.extend(work_warnings(source.path, publications, "publication"))
-    warnings.extend(work_warnings(source.path, projects, "project"))
+    warnings.extend(_unknown_kind_warnings(unknown, source, bool(len(found.news))))
+    warnings.extend(found.notes["publication"])
+    warnings.extend(found.notes["project"])
+    publications, projects = found.works["publication"], found.works["project"]
     named_publications = [s for s in sections if s.kind is SectionKind.publications]
-    if named_publications and not publications:
+    if named_publications and not len(publications):
         line = source.file_line(named_publications[0].line)
         warnings.append(
             Diagnostic(
                 source.path, line, "a publications heading, and no publications read under it"
             )
         )
-    all_works: list[WorkIn] = [*publications, *projects]
-    profile = parse_profile(intro, lines, all_works, source.front_matter)
+    bold = found.marked["publication"] + found.marked["project"]
+    profile = parse_profile(intro, lines, bold, source.front_matter)
     profile.name = owner_name or hints.owner or profile.name
-    mark_owner(all_works, profile.name, hints.aliases)
-    page = PageIn(
+
+    known: dict[str, bool] = {}
+
+    def mark(works: list[WorkIn]) -> None:
+        mark_owner(works, profile.name, hints.aliases, known)
+
+    publications.prepare = projects.prepare = mark
+    page = PackedPage(
         profile=profile,
         interests=interests,
-        news=news,
+        news=found.news,
         publications=publications,
         projects=projects,
         sections=others,
     )
-    return ParsedPage(page=page, warnings=warnings)
+    return ParsedPage(content=page, warnings=warnings)
 
 
 def parse_page(path: str, text: str, owner_name: str | None = None) -> ParsedPage:

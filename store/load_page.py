@@ -5,8 +5,9 @@ place, and removed when the page no longer has them. Items written through the A
 (`source = api`) are never changed here. Loading the same page twice changes nothing.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 from sqlalchemy import delete as sa_delete
@@ -28,14 +29,16 @@ from schemas.section import Section
 from schemas.talk import Talk
 from schemas.teaching import Teaching
 from schemas.work import WorkIn
+from seed.packed import PackedPage
 from store.changes import bump_version
 from store.engine import refresh_statistics, write_session
 from store.fit import column_lengths, fit_row, fitted
-from store.slugs import distinct_slugs, news_slug, slugify
+from store.slugs import SlugChooser, distinct_slugs, news_slug, slugify
 
 Row = TypeVar("Row", News, Publication, Project, Talk, Teaching)
 WorkRow = TypeVar("WorkRow", Publication, Project)
 EventRow = TypeVar("EventRow", Talk, Teaching)
+Item = TypeVar("Item")
 
 
 @dataclass
@@ -86,49 +89,76 @@ def _event_fields(event: EventIn) -> dict[str, Any]:
     return fields
 
 
+STORE_BATCH = 2000
+"""Rows looked up, updated and inserted per statement: a long page's rows are never all in
+memory at once, and every statement stays well within the databases' parameter limits."""
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _merge(
     session: Session,
     model: type[Row],
-    wanted: list[tuple[str, dict[str, Any]]],
+    wanted: Iterable[tuple[str, dict[str, Any]]],
     summary: KindSummary,
+    batch: int,
 ) -> None:
     """Insert, update or remove seed-owned rows so they are exactly `wanted` (slug, fields).
 
-    Works on plain rows with bulk statements: a page of 10,000 entries loads in seconds."""
+    Works on plain rows with bulk statements, `batch` rows at a time: a page of 100,000
+    entries loads in a bounded amount of memory, in the one transaction."""
     table = model.__table__  # type: ignore[attr-defined]
-    names = ["id", "slug", *wanted[0][1].keys(), "position"] if wanted else ["id", "slug"]
-    columns = [table.c[name] for name in dict.fromkeys(names)]
-    rows = session.execute(sa_select(*columns).where(table.c.source == Source.seed.name))
-    existing = {row.slug: row._asdict() for row in rows}
+    seed_rows = table.c.source == Source.seed.name
     lengths = column_lengths(table)
     now = utc_now()
-    inserts: list[dict[str, Any]] = []
-    updates: list[dict[str, Any]] = []
-    for position, (slug, fields) in enumerate(wanted):
-        fields = fitted(lengths, {**fields, "position": position})
-        old = existing.pop(slug, None)
-        if old is None:
-            inserts.append(
-                {
-                    **fields,
-                    "slug": slug,
-                    "source": Source.seed.name,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
-        elif any(old.get(key, value) != value for key, value in fields.items()):
-            updates.append({**fields, "id": old["id"], "updated_at": now})
-    if existing:
-        session.execute(
-            sa_delete(table).where(table.c.id.in_([row["id"] for row in existing.values()]))
+    seen: set[str] = set()
+    part: list[tuple[str, dict[str, Any]]]
+    for part in _chunks(wanted, batch):
+        names = ["id", "slug", *part[0][1].keys(), "position"]
+        columns = [table.c[name] for name in dict.fromkeys(names)]
+        found = session.execute(
+            sa_select(*columns).where(seed_rows, table.c.slug.in_([slug for slug, _ in part]))
         )
-    if updates:
-        session.execute(sa_update(model), updates)
-    if inserts:
-        session.execute(sa_insert(model), inserts)
-    summary.added, summary.updated, summary.removed = len(inserts), len(updates), len(existing)
-    summary.total = len(wanted)
+        existing = {row.slug: row._asdict() for row in found}
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for slug, given in part:
+            fields = fitted(lengths, {**given, "position": len(seen)})
+            seen.add(slug)
+            old = existing.get(slug)
+            if old is None:
+                inserts.append(
+                    {
+                        **fields,
+                        "slug": slug,
+                        "source": Source.seed.name,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+            elif any(old.get(key, value) != value for key, value in fields.items()):
+                updates.append({**fields, "id": old["id"], "updated_at": now})
+        if updates:
+            session.execute(sa_update(model), updates)
+        if inserts:
+            session.execute(sa_insert(model), inserts)
+        summary.added += len(inserts)
+        summary.updated += len(updates)
+    rows = session.execute(sa_select(table.c.id, table.c.slug).where(seed_rows))
+    gone = [row.id for row in rows if row.slug not in seen]
+    for ids in _chunks(gone, batch):
+        session.execute(sa_delete(table).where(table.c.id.in_(ids)))
+    summary.removed = len(gone)
+    summary.total = len(seen)
 
 
 def _api_slugs(session: Session, model: type[Row]) -> set[str]:
@@ -136,48 +166,74 @@ def _api_slugs(session: Session, model: type[Row]) -> set[str]:
     return set(session.exec(select(model.slug).where(col(model.source) != Source.seed)))
 
 
-def _without_api_news(session: Session, news: list[NewsIn]) -> list[NewsIn]:
+def _without_api_news(session: Session, news: Iterable[NewsIn]) -> Callable[[], Iterator[NewsIn]]:
     """The page's news, less the API items that `homepage export markdown` wrote back (marked
-    so, and still said the same by the API): the API item stays the one that is served."""
+    so, and still said the same by the API): the API item stays the one that is served. Each
+    call reads the page's news again."""
     api = session.exec(select(News).where(col(News.source) == Source.api))
     said = {(item.date, item.text.strip()) for item in api}
-    return [
-        item
-        for item in news
-        if not item.text.endswith(API_NEWS_MARK)
-        or (item.date, item.text.removesuffix(API_NEWS_MARK).strip()) not in said
-    ]
+
+    def kept() -> Iterator[NewsIn]:
+        for item in news:
+            if (
+                not item.text.endswith(API_NEWS_MARK)
+                or (item.date, item.text.removesuffix(API_NEWS_MARK).strip()) not in said
+            ):
+                yield item
+
+    return kept
+
+
+def _merge_news(session: Session, news: Iterable[NewsIn], summary: KindSummary, batch: int) -> None:
+    kept = _without_api_news(session, news)
+    bases = [news_slug(n.date, n.date_precision, n.text_html) for n in kept()]
+    slugs = SlugChooser(bases, _api_slugs(session, News))
+    wanted = (
+        (slugs.choose(base, item.text), _news_fields(item))
+        for base, item in zip(bases, kept(), strict=True)
+    )
+    _merge(session, News, wanted, summary, batch)
 
 
 def _merge_works(
     session: Session,
     model: type[WorkRow],
-    works: list[WorkIn],
+    works: Iterable[WorkIn],
     summary: KindSummary,
+    batch: int,
 ) -> None:
-    slugs = distinct_slugs(
-        [slugify(work.title) for work in works],
-        [work.model_dump_json(include={"title", "authors", "venue", "year"}) for work in works],
-        _api_slugs(session, model),
+    """`works` is read twice: every title first, for the slugs, then each work."""
+    bases = [slugify(work.title) for work in works]
+    slugs = SlugChooser(bases, _api_slugs(session, model))
+    wanted = (
+        (slugs.choose(base, partial(work.model_dump_json, include=_WORK_KEY)), _work_fields(work))
+        for base, work in zip(bases, works, strict=True)
     )
-    wanted = [(slug, _work_fields(work)) for slug, work in zip(slugs, works, strict=True)]
-    _merge(session, model, wanted, summary)
+    _merge(session, model, wanted, summary, batch)
+
+
+_WORK_KEY = {"title", "authors", "venue", "year"}
+_EVENT_KEY = {"title", "date", "venue"}
 
 
 def _merge_events(
     session: Session,
     model: type[EventRow],
-    events: list[EventIn],
+    events: Iterable[EventIn],
     summary: KindSummary,
+    batch: int,
 ) -> None:
     """Like works: the same title at another date or venue is another talk, with its own slug."""
-    slugs = distinct_slugs(
-        [slugify(event.title) for event in events],
-        [event.model_dump_json(include={"title", "date", "venue"}) for event in events],
-        _api_slugs(session, model),
+    bases = [slugify(event.title) for event in events]
+    slugs = SlugChooser(bases, _api_slugs(session, model))
+    wanted = (
+        (
+            slugs.choose(base, partial(event.model_dump_json, include=_EVENT_KEY)),
+            _event_fields(event),
+        )
+        for base, event in zip(bases, events, strict=True)
     )
-    wanted = [(slug, _event_fields(event)) for slug, event in zip(slugs, events, strict=True)]
-    _merge(session, model, wanted, summary)
+    _merge(session, model, wanted, summary, batch)
 
 
 def _replace_all(
@@ -200,7 +256,9 @@ def _replace_all(
     summary.removed = max(0, len(before) - len(rows))
 
 
-def store_page(session: Session, page: PageIn) -> LoadSummary:
+def store_page(
+    session: Session, page: PageIn | PackedPage, batch: int = STORE_BATCH
+) -> LoadSummary:
     summary = LoadSummary()
     kinds = summary.kinds
     for name in (
@@ -222,22 +280,11 @@ def store_page(session: Session, page: PageIn) -> LoadSummary:
     ]
     _replace_all(session, Interest, interests, kinds["interests"])
 
-    page_news = _without_api_news(session, page.news)
-    news_slugs = distinct_slugs(
-        [news_slug(n.date, n.date_precision, n.text_html) for n in page_news],
-        [n.text for n in page_news],
-        _api_slugs(session, News),
-    )
-    _merge(
-        session,
-        News,
-        [(s, _news_fields(n)) for s, n in zip(news_slugs, page_news, strict=True)],
-        kinds["news"],
-    )
-    _merge_works(session, Publication, page.publications, kinds["publications"])
-    _merge_works(session, Project, page.projects, kinds["projects"])
-    _merge_events(session, Talk, page.talks, kinds["talks"])
-    _merge_events(session, Teaching, page.teaching, kinds["teaching"])
+    _merge_news(session, page.news, kinds["news"], batch)
+    _merge_works(session, Publication, page.publications, kinds["publications"], batch)
+    _merge_works(session, Project, page.projects, kinds["projects"], batch)
+    _merge_events(session, Talk, page.talks, kinds["talks"], batch)
+    _merge_events(session, Teaching, page.teaching, kinds["teaching"], batch)
 
     section_slugs = distinct_slugs(
         [slugify(section.title) for section in page.sections],
@@ -255,10 +302,11 @@ def store_page(session: Session, page: PageIn) -> LoadSummary:
     return summary
 
 
-def load_page(engine: Engine, page: PageIn) -> LoadSummary:
-    """Store a parsed page in one write transaction: all of it, or (on any error) none of it."""
+def load_page(engine: Engine, page: PageIn | PackedPage, batch: int = STORE_BATCH) -> LoadSummary:
+    """Store a parsed page in one write transaction: all of it, or (on any error) none of it;
+    its rows are written `batch` at a time."""
     with write_session(engine) as session:
-        summary = store_page(session, page)
+        summary = store_page(session, page, batch)
     if summary.changed:
         refresh_statistics(engine)
     return summary

@@ -5,7 +5,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 from schemas.common import DatePrecision
 from seed.document.html_reader import html_text
@@ -39,14 +39,26 @@ def distinct_slugs(bases: Sequence[str], contents: Sequence[str], taken: set[str
     """Each item's base slug where it alone has it; where several items share a base (or an
     item the API owns holds it), each takes a suffix from its own content, never from its
     place in the list, so removing one item renames no other. `taken` gains every slug."""
-    shared = Counter(bases)
-    slugs: list[str] = []
-    for base, content in zip(bases, contents, strict=True):
-        alone = shared[base] == 1 and base not in taken
-        slug = unique_slug(base if alone else f"{base}-{content_suffix(content)}", taken)
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
+    chooser = SlugChooser(bases, taken)
+    return [chooser.choose(base, content) for base, content in zip(bases, contents, strict=True)]
+
+
+class SlugChooser:
+    """`distinct_slugs` one item at a time, in order, once every item's base is known: a long
+    list's contents are read only for the few items that need them."""
+
+    def __init__(self, bases: Iterable[str], taken: set[str]) -> None:
+        self._shared = Counter(bases)
+        self._taken = taken
+
+    def choose(self, base: str, content: str | Callable[[], str]) -> str:
+        alone = self._shared[base] == 1 and base not in self._taken
+        if not alone:
+            said = content if isinstance(content, str) else content()
+            base = f"{base}-{content_suffix(said)}"
+        slug = unique_slug(base, self._taken)
+        self._taken.add(slug)
+        return slug
 
 
 def unique_slug(base: str, taken: Container[str]) -> str:

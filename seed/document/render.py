@@ -84,17 +84,22 @@ def _with_span_tags_as_paragraphs(tokens: list[Token], env: dict[str, Any]) -> l
     return result
 
 
-def parse_blocks(markdown: str) -> list[Token]:
+def parse_blocks(markdown: str, env: dict[str, Any] | None = None) -> list[Token]:
     """Block tokens only: an inline token's children are parsed when first asked for (see
     `inline_children`), so text the importer re-reads from source is parsed once, not twice.
-    Inside an HTML element marked `markdown="1"`, the text is Markdown, as kramdown reads it."""
-    env: dict[str, Any] = {}
+    Inside an HTML element marked `markdown="1"`, the text is Markdown, as kramdown reads it.
+
+    `env` is the page's, when its parts are parsed one by one: link reference definitions go
+    there, and every inline token reads them there (`seed.document.pieces`)."""
+    env = {} if env is None else env
     tokens = _with_html_headings(
         _without_page_furniture(
             _with_markdown_inside_html(
                 _with_span_tags_as_paragraphs(_block_parser().parse(markdown, env), env), env
-            )
-        )
+            ),
+            env,
+        ),
+        env,
     )
     for token in tokens:
         if token.type == "inline":
@@ -105,7 +110,12 @@ def parse_blocks(markdown: str) -> list[Token]:
 _FURNITURE_OPEN = re.compile(r"^\s*<(footer|nav)\b", re.IGNORECASE)
 
 
-def _without_page_furniture(tokens: list[Token]) -> list[Token]:
+SPANS_BLOCKS = "spans_blocks"
+"""Set in `env` when a heading was cut out of an HTML block or furniture was left open: what
+follows depends on blocks before it, so the page cannot be re-read part by part."""
+
+
+def _without_page_furniture(tokens: list[Token], env: dict[str, Any]) -> list[Token]:
     """A `<footer>` or `<nav>` in the body is the site's furniture (contact links, `Back to
     top`), not content: it is left out up to the block that closes it."""
     kept: list[Token] = []
@@ -122,6 +132,7 @@ def _without_page_furniture(tokens: list[Token]) -> list[Token]:
         end = re.compile(rf"</{opening.group(1)}\s*>", re.IGNORECASE)
         if not end.search(token.content):
             closing = end
+            env[SPANS_BLOCKS] = True
     return kept
 
 
@@ -131,7 +142,7 @@ _MARKDOWN_INSIDE = re.compile(r"<[a-z][^>]*\bmarkdown\s*=\s*[\"']?1[\"']?[^>]*>"
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-def _with_html_headings(tokens: list[Token]) -> list[Token]:
+def _with_html_headings(tokens: list[Token], env: dict[str, Any]) -> list[Token]:
     """An HTML block that opens with `<h2>…</h2>` is a heading of that level, as the browser
     shows it, and what follows it in the block is the section's first content."""
     result: list[Token] = []
@@ -140,6 +151,7 @@ def _with_html_headings(tokens: list[Token]) -> list[Token]:
         if match is None or token.level != 0 or token.map is None:
             result.append(token)
             continue
+        env[SPANS_BLOCKS] = True
         level, inner = match.group(1), " ".join(match.group(2).split())
         line = token.map[0] + token.content[: match.start(2)].count("\n")
         end = token.map[0] + token.content[: match.end()].count("\n") + 1

@@ -1,7 +1,7 @@
 """News items: list items, lines of a paragraph, or dated sub-headings, each with its date."""
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from markdown_it.token import Token
 
@@ -80,10 +80,20 @@ def _next_heading(tokens: list[Token], index: int) -> int:
     )
 
 
-def _raw_items(section: Outline, lines: Lines) -> Iterator[tuple[str, int, NewsIn | None]]:
+def _raw_items(
+    section: Outline, lines: Lines, windows: Iterable[list[Token]]
+) -> Iterator[tuple[str, int, NewsIn | None]]:
     """(Markdown, 0-based body line, dated heading) of each item. Under a dated sub-heading
-    (`#### September 2020`) everything up to the next heading is one item."""
-    tokens: list[Token] = section.tokens
+    (`#### September 2020`) everything up to the next heading is one item. The tokens come in
+    one window or, a long list with no heading cut between its items, several
+    (`seed.recognise.page_parts`)."""
+    for tokens in windows:
+        yield from _window_items(section, lines, tokens)
+
+
+def _window_items(
+    section: Outline, lines: Lines, tokens: list[Token]
+) -> Iterator[tuple[str, int, NewsIn | None]]:
     heading: NewsIn | None = None
     index = 0
     while index < len(tokens):
@@ -150,13 +160,21 @@ def _is_more_link(item: NewsIn) -> bool:
 
 
 def parse_news(section: Outline, source: PageSource) -> tuple[list[NewsIn], list[Diagnostic]]:
-    lines = Lines.of(source.body)
-    news: list[NewsIn] = []
-    for markdown, body_line, heading in _raw_items(section, lines):
-        item = _item(markdown, source.file_line(body_line), heading)
-        if item is not None and not _is_more_link(item):
-            news.append(item)
+    news = list(read_news(section, source, Lines.of(source.body)))
     warnings = [
         Diagnostic(source.path, n.line, "news item has no date") for n in news if n.date is None
     ]
     return news, warnings
+
+
+def read_news(
+    section: Outline,
+    source: PageSource,
+    lines: Lines,
+    windows: Iterable[list[Token]] | None = None,
+) -> Iterator[NewsIn]:
+    """`parse_news` one item at a time, from the section's tokens cut into `windows`."""
+    for markdown, body_line, heading in _raw_items(section, lines, windows or [section.tokens]):
+        item = _item(markdown, source.file_line(body_line), heading)
+        if item is not None and not _is_more_link(item):
+            yield item

@@ -2,6 +2,7 @@
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from schemas.common import is_safe_url
@@ -113,8 +114,15 @@ def _introduced(biography: str) -> str | None:
     return None
 
 
+def marked_authors(works: Iterable[WorkIn], marked: Counter[str] | None = None) -> Counter[str]:
+    """How often each author is marked in bold as the page's owner, added to `marked`."""
+    marked = Counter() if marked is None else marked
+    marked.update(author.name for work in works for author in work.authors if author.is_owner)
+    return marked
+
+
 def infer_owner_name(
-    works: list[WorkIn], biography: str, front_matter: dict[str, Any], heading: str = ""
+    marked: Counter[str], biography: str, front_matter: dict[str, Any], heading: str = ""
 ) -> str | None:
     """The name the page states for its owner: a name-like front-matter title or heading over
     the biography, else the author marked in bold most often in the publication lists, else the
@@ -129,7 +137,6 @@ def infer_owner_name(
     if names_the_owner(heading):
         return _as_name(heading)
     introduced = _introduced(biography)
-    marked = Counter(author.name for work in works for author in work.authors if author.is_owner)
     if not marked:
         return introduced
     bold = _as_name(marked.most_common(1)[0][0])
@@ -143,8 +150,10 @@ def _safe(url: str) -> str | None:
 
 
 def parse_profile(
-    intro: Outline, lines: Lines, works: list[WorkIn], front_matter: dict[str, Any]
+    intro: Outline, lines: Lines, marked: Counter[str], front_matter: dict[str, Any]
 ) -> ProfileIn:
+    """The owner's profile; `marked` counts the authors in bold in the page's works
+    (`marked_authors`)."""
     start = intro.content_line if intro.title else 0
     biography = lines.text(start, intro.end_line).strip()
     tokens = parse_blocks(biography)
@@ -158,7 +167,7 @@ def parse_profile(
     affiliation = _AFFILIATION.search(first_paragraph)
     page_title = front_matter.get("title")
     return ProfileIn(
-        name=infer_owner_name(works, biography, front_matter, intro.title),
+        name=infer_owner_name(marked, biography, front_matter, intro.title),
         biography=biography,
         biography_html=render_html(biography),
         affiliation=affiliation.group(1).strip() if affiliation else None,

@@ -25,6 +25,8 @@ class Outline:
     """0-based body line where the section ends (exclusive)."""
     content_line: int = 0
     """0-based body line where the section's content starts (after a setext underline too)."""
+    tokens_line: int = 0
+    """0-based body line where its tokens start: the content, or the heading of a year."""
 
 
 def heading_text(tokens: list[Token], index: int) -> str:
@@ -109,7 +111,19 @@ def outline_page(body: str, hinted: Hinted = _no_hints) -> tuple[Outline, list[O
     kind of section; deeper headings stay inside their section as sub-headings.
     """
     tokens = parse_blocks(body)
-    top = min((_level(t) for t in tokens if t.type == "heading_open"), default=1)
+    return outline_tokens(tokens, body.count("\n") + 1, top_level(tokens), hinted)
+
+
+def top_level(tokens: list[Token]) -> int:
+    """The page's top heading level: its biggest headings, wherever they stand."""
+    return min((_level(t) for t in tokens if t.type == "heading_open"), default=1)
+
+
+def outline_tokens(
+    tokens: list[Token], line_count: int, top: int, hinted: Hinted = _no_hints
+) -> tuple[Outline, list[Outline]]:
+    """`outline_page` of the page's block tokens, or of only its top-level ones (those of level
+    0, and the inline tokens of its paragraphs and headings): the sections are the same."""
     intro = Outline(title="", kind=SectionKind.other, line=0, level=0)
     sections: list[Outline] = []
     current = intro
@@ -130,9 +144,11 @@ def outline_page(body: str, hinted: Hinted = _no_hints) -> tuple[Outline, list[O
                 current.end_line = line
                 current = Outline(title=clean_title(text), kind=kind, line=line, level=level)
                 current.content_line = token.map[1] if token.map else line + 1
+                current.tokens_line = current.content_line
                 sections.append(current)
                 if _YEAR_ONLY.match(current.title):
                     current.tokens += tokens[index : index + 3]  # its year groups its entries
+                    current.tokens_line = line
                 index += 3
                 continue
         if token.level == 0 and (label := label_kind(tokens, index, hinted)) is not None:
@@ -141,12 +157,13 @@ def outline_page(body: str, hinted: Hinted = _no_hints) -> tuple[Outline, list[O
             current.end_line = line
             current = Outline(title=clean_title(label[0]), kind=label[1], line=line, level=level)
             current.content_line = token.map[1] if token.map else line + 1
+            current.tokens_line = current.content_line
             sections.append(current)
             index += 3
             continue
         current.tokens.append(token)
         index += 1
-    current.end_line = body.count("\n") + 1
+    current.end_line = line_count
     for section in sections:
         if section.kind is SectionKind.projects and is_prose(section.tokens):
             section.kind = SectionKind.other  # it tells of the work; it lists no projects

@@ -2,7 +2,7 @@
 grouped by sub-heading."""
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
@@ -140,66 +140,71 @@ def _is_wrapper(tokens: list[Token], index: int) -> bool:
     return boxes >= 2 or (not text_seen and boxes == 0)
 
 
-def _entries(section: Outline) -> Iterator[_Entry]:
-    tokens = section.tokens
+def _entries(section: Outline, windows: Iterable[list[Token]] | None = None) -> Iterator[_Entry]:
+    """The section's entries, from its tokens in one window or, a long list cut between its
+    items, in several (`seed.recognise.page_parts`): the group goes on from one to the next."""
     group: str | None = None
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        line = token.map[0] if token.map else section.line
-        if token.type == "heading_open":
-            end = _next_heading(tokens, index + 3)
-            if _opens_with_authors(tokens[index + 3 : end]):
-                # A sub-heading over its authors is the entry's title; the entry runs to the
-                # next heading (its abstract and links included).
+    for tokens in windows or [section.tokens]:
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            line = token.map[0] if token.map else section.line
+            if token.type == "heading_open":
+                end = _next_heading(tokens, index + 3)
+                if _opens_with_authors(tokens[index + 3 : end]):
+                    # A sub-heading over its authors is the entry's title; the entry runs to the
+                    # next heading (its abstract and links included).
+                    title = inline_runs(inline_children(tokens[index + 1]))
+                    runs = [*title, Run("\n"), *_block_runs(tokens[index + 3 : end], depth_kept=0)]
+                    yield _Entry(group, line, runs, False)
+                    index = end
+                    continue
+                if section.kind is SectionKind.projects and is_prose(tokens[index + 3 : end]):
+                    # A project's name as a sub-heading, what it is in the paragraphs under it
+                    title = inline_runs(inline_children(tokens[index + 1]))
+                    yield _Entry(group, line, title, False, _links_in(tokens[index + 3 : end]))
+                    index = end
+                    continue
                 title = inline_runs(inline_children(tokens[index + 1]))
-                runs = [*title, Run("\n"), *_block_runs(tokens[index + 3 : end], depth_kept=0)]
-                yield _Entry(group, line, runs, False)
-                index = end
-                continue
-            if section.kind is SectionKind.projects and is_prose(tokens[index + 3 : end]):
-                # A project's name as a sub-heading, what it is in the paragraphs under it
-                title = inline_runs(inline_children(tokens[index + 1]))
-                yield _Entry(group, line, title, False, _links_in(tokens[index + 3 : end]))
-                index = end
-                continue
-            title = inline_runs(inline_children(tokens[index + 1]))
-            below = tokens[index + 3 : end]
-            if _is_linked_title(title) and all(t.type in _PARAGRAPH for t in below):
-                # A sub-heading that is a link, over paragraphs about it: a work, its title
-                # linked to it, the paragraphs its abstract.
-                yield _Entry(group, line, title, False)
-                index = end
-                continue
-            group = clean_title(heading_text(tokens, index)) or None
-            index += 3
-        elif token.type in _LISTS:
-            inner, index = children_until_close(tokens, index)
-            yield from _list_entries(inner, group, line)
-        elif token.type == "paragraph_open" and _labels_list(tokens, index):
-            group = clean_title(plain_text(_paragraph_runs(tokens, index))) or None
-            index = children_until_close(tokens, index)[1]
-        elif token.type in ("paragraph_open", "blockquote_open"):
-            inner, index = children_until_close(tokens, index)
-            runs = _entry_runs(inner)
-            if token.type == "paragraph_open" or not _is_abstract(runs):
-                yield _Entry(group, line, runs, False)
-        elif token.type == "html_block" and _div_depth(token) > 0 and _is_wrapper(tokens, index):
-            index += 1  # the entries are inside it
-        elif token.type == "html_block":
-            inner, index = _container(tokens, index)
-            cards = (
-                html_cards("\n".join(block.content for block in inner))
-                if all(block.type == "html_block" for block in inner)
-                else []
-            )
-            for card in cards:  # an HTML grid of cards: one entry each
-                yield _Entry(group, line, html_runs(card), False)
-            if not cards:
-                # A box's own lines may be list items (`- [Title](url)`); deeper ones describe it.
-                yield _Entry(group, line, _block_runs(inner, depth_kept=1), False)
-        else:
-            index += 1
+                below = tokens[index + 3 : end]
+                if _is_linked_title(title) and all(t.type in _PARAGRAPH for t in below):
+                    # A sub-heading that is a link, over paragraphs about it: a work, its title
+                    # linked to it, the paragraphs its abstract.
+                    yield _Entry(group, line, title, False)
+                    index = end
+                    continue
+                group = clean_title(heading_text(tokens, index)) or None
+                index += 3
+            elif token.type in _LISTS:
+                inner, index = children_until_close(tokens, index)
+                yield from _list_entries(inner, group, line)
+            elif token.type == "paragraph_open" and _labels_list(tokens, index):
+                group = clean_title(plain_text(_paragraph_runs(tokens, index))) or None
+                index = children_until_close(tokens, index)[1]
+            elif token.type in ("paragraph_open", "blockquote_open"):
+                inner, index = children_until_close(tokens, index)
+                runs = _entry_runs(inner)
+                if token.type == "paragraph_open" or not _is_abstract(runs):
+                    yield _Entry(group, line, runs, False)
+            elif (
+                token.type == "html_block" and _div_depth(token) > 0 and _is_wrapper(tokens, index)
+            ):
+                index += 1  # the entries are inside it
+            elif token.type == "html_block":
+                inner, index = _container(tokens, index)
+                cards = (
+                    html_cards("\n".join(block.content for block in inner))
+                    if all(block.type == "html_block" for block in inner)
+                    else []
+                )
+                for card in cards:  # an HTML grid of cards: one entry each
+                    yield _Entry(group, line, html_runs(card), False)
+                if not cards:
+                    # A box's own lines may be list items (`- [Title](url)`); deeper ones
+                    # describe it.
+                    yield _Entry(group, line, _block_runs(inner, depth_kept=1), False)
+            else:
+                index += 1
 
 
 def _list_entries(inner: list[Token], group: str | None, line: int) -> Iterator[_Entry]:
@@ -379,10 +384,32 @@ def parse_works(
     """The section's entries as typed works, with a warning for each field left unknown."""
     works: list[WorkIn] = []
     warnings: list[Diagnostic] = []
+    for found in read_works(section, source, noun):
+        if isinstance(found, Diagnostic):
+            warnings.append(found)
+        else:
+            works.append(found)
+    return works, warnings
+
+
+def read_works(
+    section: Outline,
+    source: PageSource,
+    noun: str,
+    windows: Iterable[list[Token]] | None = None,
+    *,
+    listed: bool | None = None,
+) -> Iterator[WorkIn | Diagnostic]:
+    """`parse_works`, one work or warning at a time, in page order. `windows` are the section's
+    tokens cut between list items; `listed` says whether any entry is a list item, where the
+    caller knows it (else all entries are read first, to find out)."""
     text = "\n".join(source.body.split("\n")[section.line : section.end_line])
     explains_equal = _EQUAL_LEGEND.search(text) is not None
-    entries = list(_merged(_entries(section)))
-    listed = any(entry.in_list for entry in entries)
+    del text
+    entries: Iterable[_Entry] = _merged(_entries(section, windows))
+    if listed is None:
+        entries = list(entries)
+        listed = any(entry.in_list for entry in entries)
     for entry in entries:
         line = source.file_line(entry.line)
         text = plain_text(entry.runs)
@@ -408,11 +435,10 @@ def parse_works(
         if work.year is None and work.group and (year := _GROUP_YEAR.match(work.group.strip())):
             work.year = int(year.group(1))
         if (problem := _too_long(work)) is not None:
-            warnings.append(Diagnostic(source.path, line, f"{noun} skipped: {problem}"))
+            yield Diagnostic(source.path, line, f"{noun} skipped: {problem}")
             continue
-        works.append(work)
+        yield work
         if not work.authors:
-            warnings.append(Diagnostic(source.path, line, f"{noun} has no authors"))
+            yield Diagnostic(source.path, line, f"{noun} has no authors")
         if work.venue is None:
-            warnings.append(Diagnostic(source.path, line, f"{noun} has no venue"))
-    return works, warnings
+            yield Diagnostic(source.path, line, f"{noun} has no venue")
