@@ -22,7 +22,6 @@ from seed.site.portfolio import read_project
 from seed.site.publications import read_publication
 from seed.site.samples import is_template_sample
 
-COLLECTIONS = ("_publications", "_talks", "_teaching", "_portfolio")
 ENTRY_SUFFIXES = (".md", ".markdown", ".html")
 
 
@@ -67,7 +66,8 @@ def _read_folder(
         if not _published(source.front_matter):
             parsed.read.append(FileRead(relative, Outcome.skipped, "it says `published: false`"))
             continue
-        if is_template_sample(source.front_matter, source.body):
+        sample = is_template_sample(source.front_matter, source.body)
+        if sample:
             parsed.warnings.append(
                 Diagnostic(
                     str(path),
@@ -75,16 +75,16 @@ def _read_folder(
                     "is the template's sample entry, not the owner's",
                 )
             )
+            outcome = "kept (--keep-samples)" if keep_samples else "skipped"
+            parsed.read.append(FileRead(relative, Outcome.sample, outcome))
             if not keep_samples:
-                parsed.read.append(FileRead(relative, Outcome.sample, "skipped"))
                 continue
-            parsed.read.append(FileRead(relative, Outcome.sample, "kept (--keep-samples)"))
         item, warnings = read(source, text, relative)
         parsed.warnings.extend(warnings)
         if item is None:
             parsed.read.append(FileRead(relative, Outcome.skipped, warnings[0].message))
             continue
-        if not any(entry.path == relative for entry in parsed.read):
+        if not sample:  # a kept sample is reported as one already
             parsed.read.append(FileRead(relative, Outcome.read))
         items.append(item)
     return items
