@@ -7,7 +7,6 @@ drops everything the moment any process commits a change (see `store.change_watc
 
 import gzip
 import hashlib
-import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,9 +17,9 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.middleware.buffer import BufferedResponse
+from api.middleware.wire import RawHeaders, prepared_start
 from store.change_watch import VersionWatcher, last_changed
 
-RawHeaders = list[tuple[bytes, bytes]]
 _EMPTY_BODY: Message = {"type": "http.response.body", "body": b""}
 GZIP_MIN = 1024
 GZIP_LEVEL = 6
@@ -43,26 +42,9 @@ class Variant:
 
     def __post_init__(self) -> None:
         put = object.__setattr__
-        put(self, "start", _start(200, self.headers, len(self.body)))
-        put(self, "start_not_modified", _start(304, self.not_modified, 0))
+        put(self, "start", prepared_start(200, self.headers, len(self.body)))
+        put(self, "start_not_modified", prepared_start(304, self.not_modified, 0))
         put(self, "body_message", {"type": "http.response.body", "body": self.body})
-
-
-WIRE_HEADERS = "homepage.wire_headers"
-"""An extension key of a response start message: its headers already written as HTTP/1.1
-lines (checked as a server checks them), with `WIRE_LENGTH` the body's length, for a server
-that can send them as they are (`homepage serve`'s). Other servers read `headers`."""
-WIRE_LENGTH = "homepage.wire_length"
-_NAME_INVALID = re.compile(b'[\x00-\x1f\x7f()<>@,;:\\[\\]={} \t\\\\"]')
-_VALUE_INVALID = re.compile(b"[\x00-\x08\x0a-\x1f\x7f]")
-
-
-def _start(status: int, headers: RawHeaders, length: int) -> Message:
-    message: Message = {"type": "http.response.start", "status": status, "headers": headers}
-    if not any(_NAME_INVALID.search(n) or _VALUE_INVALID.search(v) for n, v in headers):
-        message[WIRE_HEADERS] = b"".join(n.lower() + b": " + v + b"\r\n" for n, v in headers)
-        message[WIRE_LENGTH] = length
-    return message
 
 
 @dataclass(frozen=True)

@@ -8,16 +8,17 @@ import sqlite3
 from collections.abc import Callable
 
 from sqlalchemy.exc import SQLAlchemyError
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.middleware.security_headers import API_HEADERS
+from api.middleware.wire import prepared_start
 from store.change_watch import VersionWatcher
 
 HEALTH_PATH = "/health"
 _NO_ANSWER = "The database does not answer."
 
 
-def _answer(status: int, body: dict[str, str]) -> tuple[dict[str, object], bytes]:
+def _answer(status: int, body: dict[str, str]) -> tuple[Message, bytes]:
     payload = json.dumps(body, separators=(",", ":")).encode()
     headers = [
         (b"content-type", b"application/json"),
@@ -25,7 +26,7 @@ def _answer(status: int, body: dict[str, str]) -> tuple[dict[str, object], bytes
         (b"cache-control", b"no-store"),
         *((name.encode(), value.encode()) for name, value in API_HEADERS.items()),
     ]
-    return {"type": "http.response.start", "status": status, "headers": headers}, payload
+    return prepared_start(status, headers, len(payload)), payload
 
 
 _OK = _answer(200, {"status": "ok"})
