@@ -9,7 +9,7 @@ and as static files with nginx when it is installed. wrk (1 thread, 16 connectio
 on each endpoint, the servers alternating for several rounds; the tables show medians.
 Then: the 304 path, `/health` against a cached GET, `homepage serve --server granian`
 against the default uvicorn, and `--workers 2` against one worker (wrk with 2 threads and
-32 connections for those two, so the client is not the limit).
+32 connections for those two), with the cores the servers and wrk each used.
 """
 
 import argparse
@@ -19,15 +19,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
 
 from bench.generate import page
 from bench.nginx import nginx_command
-from bench.processes import free_port, running
+from bench.processes import free_port, running, tree_cpu_seconds
 from bench.wrk import WrkResult, run_wrk
 
 BIN = Path(sys.executable).parent
@@ -36,20 +38,42 @@ Measure = Callable[[str], WrkResult]
 
 
 @contextmanager
-def server(command: list[str], env: dict[str, str], probe_path: str) -> Iterator[str]:
+def server_process(
+    command: list[str], env: dict[str, str], probe_path: str
+) -> Iterator[tuple[str, int]]:
+    """A server started on a free port: its base URL and process id."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    with running([part.replace("{port}", str(port)) for part in command], env, base + probe_path):
+    command = [part.replace("{port}", str(port)) for part in command]
+    with running(command, env, base + probe_path) as process:
+        yield base, process.pid
+
+
+@contextmanager
+def server(command: list[str], env: dict[str, str], probe_path: str) -> Iterator[str]:
+    with server_process(command, env, probe_path) as (base, _):
         yield base
 
 
 def alternating(
-    bases: dict[str, str], path: str, rounds: int, run: Measure
+    bases: dict[str, str],
+    path: str,
+    rounds: int,
+    run: Measure,
+    pids: dict[str, int] | None = None,
 ) -> dict[str, list[WrkResult]]:
+    """`run` on each base in turn, `rounds` times; with `pids`, each result also says how
+    many cores that server's processes used meanwhile."""
     results: dict[str, list[WrkResult]] = {name: [] for name in bases}
     for _ in range(rounds):
         for name, base in bases.items():
-            results[name].append(run(base + path))
+            if pids is None:
+                results[name].append(run(base + path))
+                continue
+            before, started = tree_cpu_seconds(pids[name]), time.perf_counter()
+            result = run(base + path)
+            cores = (tree_cpu_seconds(pids[name]) - before) / (time.perf_counter() - started)
+            results[name].append(replace(result, server_cores=cores))
     return results
 
 
@@ -80,7 +104,9 @@ def main() -> None:
     one = lambda url: run_wrk(url, args.seconds)  # noqa: E731
     two = lambda url: run_wrk(url, args.seconds, connections=32, threads=2)  # noqa: E731
     with ExitStack() as stack:
-        api = stack.enter_context(server([homepage, "serve", "--port", "{port}"], env, "/health"))
+        api, api_pid = stack.enter_context(
+            server_process([homepage, "serve", "--port", "{port}"], env, "/health")
+        )
         first_pub = httpx.get(f"{api}/publications").json()[0]["slug"]
         first_news = httpx.get(f"{api}/news").json()[0]["slug"]
         paths = ["/publications", "/news", "/profile", "/interests", "/projects",
@@ -120,10 +146,18 @@ def main() -> None:
         servers = alternating(
             {"uvicorn": api, "granian": granian}, "/publications", args.rounds, two
         )
-        workers = stack.enter_context(
-            server([homepage, "serve", "--workers", "2", "--port", "{port}"], env, "/health")
+        workers, workers_pid = stack.enter_context(
+            server_process(
+                [homepage, "serve", "--workers", "2", "--port", "{port}"], env, "/health"
+            )
         )
-        scaling = alternating({"one": api, "two": workers}, "/publications", args.rounds, two)
+        scaling = alternating(
+            {"one": api, "two": workers},
+            "/publications",
+            args.rounds,
+            two,
+            pids={"one": api_pid, "two": workers_pid},
+        )
     print_tables(rows, not_modified, health, servers, scaling, args)
 
 
@@ -170,6 +204,18 @@ def print_tables(
         f"{rps(scaling['two']):,.0f} | one worker | {rps(scaling['one']):,.0f} | "
         f"{ratio(scaling['two'], scaling['one']):.2f} |"
     )
+    print(f"\nWhere the {os.cpu_count()} cores went in the workers runs (medians):\n")
+    print(
+        "| `/publications`, wrk -t2 -c32 | req/s | server cores | wrk cores "
+        "| req/s per server core |"
+    )
+    print("|---|---|---|---|---|")
+    for name, label in (("one", "one worker"), ("two", "`--workers 2`")):
+        runs = scaling[name]
+        server = statistics.median(r.server_cores or 0.0 for r in runs)
+        client = statistics.median(r.client_cores for r in runs)
+        per_core = statistics.median(r.requests_per_second / (r.server_cores or 1.0) for r in runs)
+        print(f"| {label} | {rps(runs):,.0f} | {server:.2f} | {client:.2f} | {per_core:,.0f} |")
 
 
 if __name__ == "__main__":

@@ -33,8 +33,22 @@ _TITLE = re.compile(r"^\d+\. .*?, ([A-Z][a-z]+(?: [a-z]+){6}) \d+, ")
 _AUTHOR = re.compile(r"([A-Z][a-z]+) ([A-Z][a-z]+)")
 
 
+KINDS = ("word", "two words", "author", "venue and year", "word and year")
+
+
+def kind_of(url: str) -> str:
+    """Which of `KINDS` a URL from `searches` is."""
+    if "author=" in url:
+        return "author"
+    if "venue=" in url:
+        return "venue and year"
+    if "year=" in url:
+        return "word and year"
+    return "two words" if "%20" in url else "word"
+
+
 def searches(markdown: str, count: int, rng: random.Random) -> list[str]:
-    """Distinct search URLs of five kinds, drawn from the page's own words and names."""
+    """Distinct search URLs of the five `KINDS`, drawn from the page's own words and names."""
     entries = [match for line in markdown.splitlines() if (match := _TITLE.match(line))]
     titles = [match.group(1).lower().split() for match in entries]
     names = sorted({m.group(2) for e in entries[:5000] for m in _AUTHOR.finditer(e.string)})
@@ -95,7 +109,10 @@ def fresh_database(size: int, work: Path, postgres: str | None) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def measure(size: int, queries: int, work: Path, postgres: str | None) -> list[str]:
+def measure(
+    size: int, queries: int, work: Path, postgres: str | None
+) -> tuple[list[str], dict[str, float]]:
+    """The table's row for `size`, and the search p95 (ms) of each kind."""
     markdown = page(size)
     content = work / f"page-{size}.md"
     content.write_text(markdown)
@@ -109,16 +126,19 @@ def measure(size: int, queries: int, work: Path, postgres: str | None) -> list[s
         httpx.Client(base_url=base, timeout=60) as client,
     ):
         latencies = []
+        by_kind: dict[str, list[float]] = {kind: [] for kind in KINDS}
         for url in searches(markdown, queries, random.Random(size)):
             begin = time.perf_counter()
             response = client.get(url)
             latencies.append((time.perf_counter() - begin) * 1000)
+            by_kind[kind_of(url)].append(latencies[-1])
             assert response.status_code == 200, (url, response.text)
         begin = time.perf_counter()
         big = client.get(f"/publications?limit=1000&offset={size // 2}")
         page_ms = (time.perf_counter() - begin) * 1000
         rss, peak = resident_mb(server.pid)
     cuts = statistics.quantiles(latencies, n=100)
+    p95s = {kind: statistics.quantiles(times, n=100)[94] for kind, times in by_kind.items()}
     return [
         f"{size:,}",
         f"{seed_seconds:.1f}",
@@ -128,7 +148,7 @@ def measure(size: int, queries: int, work: Path, postgres: str | None) -> list[s
         f"{cuts[98]:.1f}",
         f"{len(big.json())} in {page_ms:.0f} ms",
         f"{rss:.0f} (peak {peak:.0f})",
-    ]
+    ], p95s
 
 
 def main() -> None:
@@ -149,10 +169,15 @@ def main() -> None:
         "| server RSS MB |"
     )
     print("|---|---|---|---|---|---|---|---|")
+    kinds: dict[int, dict[str, float]] = {}
     for size in args.sizes:
-        print(
-            "| " + " | ".join(measure(size, args.queries, work, args.postgres)) + " |", flush=True
-        )
+        row, kinds[size] = measure(size, args.queries, work, args.postgres)
+        print("| " + " | ".join(row) + " |", flush=True)
+    print("\nSearch p95 ms by kind (each a fifth of the searches)\n")
+    print("| N | " + " | ".join(KINDS) + " |")
+    print("|---" * (len(KINDS) + 1) + "|")
+    for size, p95s in kinds.items():
+        print(f"| {size:,} | " + " | ".join(f"{p95s[kind]:.1f}" for kind in KINDS) + " |")
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ def include_object(
     _object: Any, name: str | None, kind: str, _reflected: bool, _other: Any
 ) -> bool:
     """What migrations compare: the models' tables, not the search index's own (FTS5 tables on
-    SQLite, generated `search_*` columns and their indexes on PostgreSQL)."""
+    SQLite, the `*_search_*` expression indexes on PostgreSQL)."""
     if name is None:
         return True
     if kind == "table":

@@ -1,11 +1,13 @@
 """Word search over publications, projects, talks and teaching, indexed on both databases.
 
 SQLite: an FTS5 table per kind, kept in step with the rows by triggers, asked for prefixes
-(`"tian"*`). PostgreSQL: generated columns holding every prefix of every word of the field,
-with GIN indexes, asked whether they contain the filter's words whole (`@>`), which the index
-answers far faster than a `tian:*` prefix query. Both are made by the migrations, and split and
-fold words alike (`store.folding`). Either way a filter matches when every word of it starts a
-word of the field (`tian chen` finds "Tianlong Chen"), ignoring case and accents.
+(`"tian"*`). PostgreSQL: a GIN index per field on `search_prefixes(...)`, every prefix of every
+word of the field (kept in the index alone, not in the rows), asked whether it contains the
+filter's words whole (`@>`), which the index answers far faster than a `tian:*` prefix query;
+the condition is written exactly as the index's expression, so the planner uses the index.
+Both are made by the migrations, and split and fold words alike (`store.folding`). Either way
+a filter matches when every word of it starts a word of the field (`tian chen` finds
+"Tianlong Chen"), ignoring case and accents.
 
 Table and column names in the SQL below come from this module's constants (a table or field
 not in `INDEXED` is a `KeyError`, never SQL); every value a client sends is a bound parameter,
@@ -47,12 +49,14 @@ def matches(dialect: str, model: Searched, field: str, query: str) -> ColumnElem
     """A condition: every word of `query` starts a word of `field` (for works `all`, `author`
     or `venue`; for talks and teaching `all`)."""
     table = str(model.__tablename__)
-    columns = " ".join(INDEXED[table][field])
+    fields = INDEXED[table][field]
+    columns = " ".join(fields)
     terms = words(query)
     if not terms:
         return literal_column("1") == 0
     if dialect == "postgresql":
-        return literal_column(f"{table}.search_{field}").op("@>")(
+        joined = " || ' ' || ".join(f"coalesce({table}.{name}, '')" for name in fields)
+        return literal_column(f"search_prefixes({joined})").op("@>")(
             bindparam(f"words_{field}", terms, type_=ARRAY(Text))
         )
     expression = "{" + columns + "} : (" + " AND ".join(f'"{term}"*' for term in terms) + ")"

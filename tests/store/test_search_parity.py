@@ -10,17 +10,19 @@ from typing import TypeVar
 
 import pytest
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from bench.generate import page
 from schemas.project import Project
 from schemas.publication import Publication
 from schemas.talk import Talk
+from schemas.teaching import Teaching
 from seed.parse_page import parse_page
 from store.engine import make_engine
 from store.events import EventFilters, list_events
 from store.load_page import load_page
 from store.schema import check_schema
+from store.search import Searched, matches
 from store.works import WorkFilters, list_works
 from tests.conftest import POSTGRES_URL
 from tests.events import events_page
@@ -169,3 +171,28 @@ def test_talk_searches_find_the_same_on_both_databases(engine: Engine, sqlite: E
             )
     assert results[0] == results[1]
     assert results[0]["sparse"] != []
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "index"),
+    [
+        (Publication, "all", "publication_search_all"),
+        (Publication, "author", "publication_search_author"),
+        (Publication, "venue", "publication_search_venue"),
+        (Project, "all", "project_search_all"),
+        (Talk, "all", "talk_search_all"),
+        (Teaching, "all", "teaching_search_all"),
+    ],
+)
+def test_each_postgresql_search_condition_is_answered_by_its_index(
+    engine: Engine, model: Searched, field: str, index: str
+) -> None:
+    """The condition is written as the index's expression; were they to drift apart, the
+    searches would still be right but read every row."""
+    condition = matches("postgresql", model, field, "sparse experts")
+    statement = select(col(model.id)).where(condition)
+    compiled = statement.compile(dialect=engine.dialect)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("SET enable_seqscan = off")
+        plan = connection.exec_driver_sql("EXPLAIN " + str(compiled), compiled.params).all()
+    assert f"Bitmap Index Scan on {index}" in "\n".join(row[0] for row in plan)
