@@ -5,10 +5,10 @@
 
 An experiment, not part of the importer (about 30 s on two cores). It reads every corpus page
 as the importer does (`seed.recognise.sections.outline_page`, then
-`seed.recognise.works._entries` and `_merged` per section) and pairs each golden publication
-with the unused entry whose text holds its title as `bench.corpus.reader_text` sees it (entries
-of publication sections first, then of other sections, then of news; the shortest), else the
-entry most like it (0.8 or more).
+`seed.recognise.work_entries.section_entries` and `work_merge.merged` per section) and pairs
+each golden publication with the unused entry whose text holds its title as
+`bench.corpus.reader_text` sees it (entries of publication sections first, then of other
+sections, then of news; the shortest), else the entry most like it (0.8 or more).
 
 Labels. An entry's runs are cut into tokens (a word, or one other character), each keeping its
 run's markup. The golden fields are aligned to the tokens by their letters and digits (NFKC,
@@ -81,7 +81,8 @@ from seed.recognise.featured import without_featured_mark
 from seed.recognise.headings import SectionKind
 from seed.recognise.hints import read_hints
 from seed.recognise.sections import outline_page
-from seed.recognise.works import _entries, _Entry, _merged
+from seed.recognise.work_entries import Entry, section_entries
+from seed.recognise.work_merge import merged
 
 Json = Any
 FIELDS = ("title", "authors", "venue", "year")
@@ -235,13 +236,13 @@ class Example:
 _SECTION_RANK = {SectionKind.publications: 0, SectionKind.projects: 1, SectionKind.other: 1}
 
 
-def page_entries(source: PageSource) -> list[tuple[int, _Entry]]:
+def page_entries(source: PageSource) -> list[tuple[int, Entry]]:
     """Every entry of every section (the introduction too), with its section's rank for pairing."""
     intro, sections = outline_page(source.body, read_hints(source).kind_of)
     return [
         (_SECTION_RANK.get(section.kind, 2), entry)
         for section in [intro, *sections]
-        for entry in _merged(_entries(section))
+        for entry in merged(section_entries(section))
     ]
 
 
@@ -388,7 +389,7 @@ def label(example: Example) -> None:
 
 
 def partner_entry(
-    title: str, entries: Sequence[tuple[int, _Entry]], texts: Sequence[str], used: set[int]
+    title: str, entries: Sequence[tuple[int, Entry]], texts: Sequence[str], used: set[int]
 ) -> int | None:
     """The unused entry that holds the title (of the best-ranked section, the shortest), else
     the one most like it (at least 0.8)."""
