@@ -1,11 +1,12 @@
 """Dependencies as `Annotated` aliases: a session per request, settings, page parameters,
 the list filters, and the item a path names (a 404 from the store when there is none)."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -25,14 +26,19 @@ from store.sections import read_section
 from store.works import WorkFilters, read_work
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
 
 
-def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
-    with Session(engine) as session:
+async def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> AsyncIterator[Session]:
+    """A session for the request. Making one touches no database, so it is made on the event
+    loop; closing it (returning its connection to the pool) is I/O, so that runs in a thread."""
+    session = Session(engine)
+    try:
         yield session
+    finally:
+        await run_in_threadpool(session.close)
 
 
 def get_write_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
@@ -42,7 +48,7 @@ def get_write_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterato
         yield session
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -53,7 +59,7 @@ class PageParams:
     offset: int
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=1000, description="Items per page.")] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")] = 0,
 ) -> PageParams:
@@ -67,7 +73,7 @@ SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 PageDep = Annotated[PageParams, Depends(page_params)]
 
 
-def work_filters(
+async def work_filters(
     year: Annotated[int | None, Query(ge=1000, le=9999, description="Only this year.")] = None,
     author: Annotated[
         str | None,
@@ -94,7 +100,7 @@ def work_filters(
 FiltersDep = Annotated[WorkFilters, Depends(work_filters)]
 
 
-def event_filters(
+async def event_filters(
     year: Annotated[int | None, Query(ge=1000, le=9999, description="Only this year.")] = None,
     q: Annotated[
         str | None,

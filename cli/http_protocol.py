@@ -57,6 +57,7 @@ class BoundedHttpProtocol(HttpToolsProtocol):
         self.header_bytes = 0
         self.refusal: tuple[int, str] | None = None
         self.deadline: asyncio.TimerHandle | None = None
+        self.request_began: float | None = None
         self.lingering = False
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
@@ -64,7 +65,7 @@ class BoundedHttpProtocol(HttpToolsProtocol):
         if len(self.connections) > self.max_connections:
             self.refuse(503, "The server has too many open connections; try again shortly.")
             return
-        self.start_deadline()
+        self.begin_request()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.stop_deadline()
@@ -73,15 +74,18 @@ class BoundedHttpProtocol(HttpToolsProtocol):
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self.header_bytes = 0
-        if self.deadline is None:
-            self.start_deadline()
+        if self.request_began is None:  # else the connection's first request, begun with it
+            self.begin_request()
 
     def on_header(self, name: bytes, value: bytes) -> None:
         self.header_bytes += len(name) + len(value) + 4
         if self.header_bytes > self.max_header_bytes:
             self.refusal = (431, f"Request headers over {self.max_header_bytes} bytes.")
             raise _HeadersTooLargeError
-        super().on_header(name, value)
+        name = name.lower()  # then what uvicorn's own `on_header` does
+        if name == b"expect" and value.lower() == b"100-continue":
+            self.expect_100_continue = True
+        self.headers.append((name, value))
 
     def on_headers_complete(self) -> None:
         super().on_headers_complete()
@@ -89,7 +93,7 @@ class BoundedHttpProtocol(HttpToolsProtocol):
             self.cycle.__class__ = PreparedHeadCycle
 
     def on_message_complete(self) -> None:
-        self.stop_deadline()
+        self.request_began = None
         super().on_message_complete()
 
     def send_400_response(self, msg: str) -> None:
@@ -98,18 +102,32 @@ class BoundedHttpProtocol(HttpToolsProtocol):
         else:
             super().send_400_response(msg)
 
-    def start_deadline(self) -> None:
-        self.stop_deadline()
-        self.deadline = self.loop.call_later(self.request_timeout, self.too_slow)
+    def begin_request(self) -> None:
+        """A request's clock starts. One timer per connection serves all its requests: it is
+        set when none is pending and, when it fires, looks at the request begun last, so a
+        kept-alive connection does not set and cancel a timer for every request."""
+        self.request_began = self.loop.time()
+        if self.deadline is None:
+            self.deadline = self.loop.call_later(self.request_timeout, self.check_deadline)
 
     def stop_deadline(self) -> None:
+        self.request_began = None
         if self.deadline is not None:
             self.deadline.cancel()
             self.deadline = None
 
+    def check_deadline(self) -> None:
+        self.deadline = None
+        if self.request_began is None:
+            return  # between requests: uvicorn's keep-alive timeout closes an idle connection
+        left = self.request_began + self.request_timeout - self.loop.time()
+        if left > 0:
+            self.deadline = self.loop.call_later(left, self.check_deadline)
+        else:
+            self.too_slow()
+
     def too_slow(self) -> None:
         """The request did not arrive in time: 408 unless a response has begun, then close."""
-        self.deadline = None
         if self.lingering or self.transport.is_closing():
             return
         cycle = getattr(self, "cycle", None)

@@ -14,6 +14,20 @@ from uvicorn.protocols.http.httptools_impl import STATUS_LINE, RequestResponseCy
 from api.middleware.wire import WIRE_HEADERS, WIRE_LENGTH
 
 
+_defaults: tuple[object, bytes] = (None, b"")
+"""uvicorn's default headers (`date`, `server`) as lines, with the list they were made from:
+the server swaps in a new list when the date changes, once a second."""
+
+
+def _default_lines(headers: list[tuple[bytes, bytes]]) -> bytes:
+    global _defaults
+    made_from, lines = _defaults
+    if made_from is not headers:
+        lines = b"".join(name + b": " + value + b"\r\n" for name, value in headers)
+        _defaults = (headers, lines)
+    return lines
+
+
 class PreparedHeadCycle(RequestResponseCycle):
     pending_head: bytes | None = None
     """The head of a prepared response, kept until its first body message arrives."""
@@ -21,7 +35,9 @@ class PreparedHeadCycle(RequestResponseCycle):
     async def send(self, message):  # type: ignore[no-untyped-def]  # uvicorn's own signature
         head = self.pending_head
         if head is not None:
-            await self._send_with_head(head, message)
+            if self.flow.write_paused and not self.disconnected:
+                await self.flow.drain()
+            self._write_with_head(head, message)
             return
         if (
             message.get(WIRE_HEADERS) is None
@@ -36,20 +52,21 @@ class PreparedHeadCycle(RequestResponseCycle):
         self.waiting_for_100_continue = False
         self.expected_content_length = message[WIRE_LENGTH]
         self.chunked_encoding = False
-        defaults = b"".join(name + b": " + value + b"\r\n" for name, value in self.default_headers)
         closing = b"" if self.keep_alive else b"connection: close\r\n"
         self.pending_head = (
-            STATUS_LINE[message["status"]] + defaults + message[WIRE_HEADERS] + closing + b"\r\n"
+            STATUS_LINE[message["status"]]
+            + _default_lines(self.default_headers)
+            + message[WIRE_HEADERS]
+            + closing
+            + b"\r\n"
         )
 
-    async def _send_with_head(self, head: bytes, message: dict[str, object]) -> None:
+    def _write_with_head(self, head: bytes, message: dict[str, object]) -> None:
         """The first body message after a prepared head: both in one write, then what
         uvicorn does with a body message (the length check, completion, keep-alive)."""
         if message["type"] != "http.response.body":
             raise RuntimeError(f"Expected ASGI message 'http.response.body', but got {message}.")
         self.pending_head = None
-        if self.flow.write_paused and not self.disconnected:
-            await self.flow.drain()
         if self.disconnected:
             return
         body = message.get("body", b"")

@@ -30,19 +30,22 @@ class SqliteDataVersion:
     def __init__(self, database: str) -> None:
         self.database = database
         self._connection: sqlite3.Connection | None = None
+        self._cursor: sqlite3.Cursor | None = None
 
     def token(self) -> object:
-        if self._connection is None:
+        if self._cursor is None:
             self._connection = sqlite3.connect(
                 self.database, check_same_thread=False, isolation_level=None
             )
-        row = self._connection.execute("PRAGMA data_version").fetchone()
+            self._cursor = self._connection.cursor()
+        row = self._cursor.execute("PRAGMA data_version").fetchone()
         return row[0]
 
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+            self._cursor = None
 
 
 class ContentVersionRow:
