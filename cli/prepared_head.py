@@ -13,7 +13,6 @@ from uvicorn.protocols.http.httptools_impl import STATUS_LINE, RequestResponseCy
 
 from api.middleware.wire import WIRE_HEADERS, WIRE_LENGTH
 
-
 _defaults: tuple[object, bytes] = (None, b"")
 """uvicorn's default headers (`date`, `server`) as lines, with the list they were made from:
 the server swaps in a new list when the date changes, once a second."""
