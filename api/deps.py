@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
+from anyio import CancelScope
 from fastapi import Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.engine import Engine
@@ -33,12 +34,15 @@ async def get_engine(request: Request) -> Engine:
 
 async def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> AsyncIterator[Session]:
     """A session for the request. Making one touches no database, so it is made on the event
-    loop; closing it (returning its connection to the pool) is I/O, so that runs in a thread."""
+    loop; closing it (returning its connection to the pool) is I/O, so that runs in a thread,
+    shielded as FastAPI shields a dependency's exit: a request cancelled after its answer (a
+    client gone) still gives its connection back."""
     session = Session(engine)
     try:
         yield session
     finally:
-        await run_in_threadpool(session.close)
+        with CancelScope(shield=True):
+            await run_in_threadpool(session.close)
 
 
 def get_write_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:

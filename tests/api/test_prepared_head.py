@@ -59,15 +59,16 @@ def _exchange(
         config.load()
         protocol = protocol_class(config, ServerState(), {})
         transport = RecordingTransport()
-        protocol.connection_made(transport)
         answers = []
-        for request in requests:
-            before = len(transport.writes)
-            protocol.data_received(request)
-            while protocol.cycle is None or not protocol.cycle.response_complete:
-                await asyncio.sleep(0)
-            answers.append(transport.writes[before:])
-        protocol.connection_lost(None)
+        async with app.router.lifespan_context(app):  # closes what the app opened
+            protocol.connection_made(transport)
+            for request in requests:
+                before = len(transport.writes)
+                protocol.data_received(request)
+                while protocol.cycle is None or not protocol.cycle.response_complete:
+                    await asyncio.sleep(0)
+                answers.append(transport.writes[before:])
+            protocol.connection_lost(None)
         return answers
 
     return asyncio.run(run())
