@@ -32,11 +32,18 @@ async def get_engine(request: Request) -> Engine:
     return engine
 
 
-async def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> AsyncIterator[Session]:
-    """A session for the request. Making one touches no database, so it is made on the event
-    loop; closing it (returning its connection to the pool) is I/O, so that runs in a thread,
-    shielded as FastAPI shields a dependency's exit: a request cancelled after its answer (a
-    client gone) still gives its connection back."""
+async def get_read_engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.read_engine  # store.engine.for_reads
+    return engine
+
+
+async def get_session(
+    engine: Annotated[Engine, Depends(get_read_engine)],
+) -> AsyncIterator[Session]:
+    """A session for the request's reads. Making one touches no database, so it is made on the
+    event loop; closing it (returning its connection to the pool) is I/O, so that runs in a
+    thread, shielded as FastAPI shields a dependency's exit: a request cancelled after its
+    answer (a client gone) still gives its connection back."""
     session = Session(engine)
     try:
         yield session

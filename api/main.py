@@ -33,7 +33,7 @@ from api.throttle import FailureThrottle
 from api.webhooks.dispatcher import webhook_dispatcher
 from store.change_watch import VersionWatcher, watcher_for
 from store.changes import recording_webhook_events
-from store.engine import make_engine
+from store.engine import for_reads, make_engine
 from store.schema import current_problem
 
 DESCRIPTION = """\
@@ -123,6 +123,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.front = _front(app, settings, engine, watcher)
     app.state.settings = settings
     app.state.engine = engine
+    app.state.read_engine = for_reads(engine)
     app.state.auth_throttle = FailureThrottle()
     add_error_handlers(app)
     routers = (

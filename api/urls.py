@@ -6,7 +6,8 @@ With `HOMEPAGE_PUBLIC_URL` unset, references a client resolves against the reque
 default origin, so they never change with the host name a reader used.
 """
 
-from urllib.parse import quote
+from collections.abc import Iterable
+from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import Request
 
@@ -21,12 +22,10 @@ def _public(request: Request) -> str | None:
     return settings.public_url
 
 
-def _path(
-    request: Request, route: str | None, query: dict[str, int], params: dict[str, str]
-) -> str:
+def _path(request: Request, route: str | None, params: dict[str, str]) -> str:
     if route is not None:
         return str(request.app.url_path_for(route, **params))
-    url = request.url.include_query_params(**query) if query else request.url
+    url = request.url
     return url.path + (f"?{url.query}" if url.query else "")
 
 
@@ -34,15 +33,27 @@ def reference(request: Request, route: str | None = None, /, **params: str) -> s
     """A route's URL (this request's, with `route` None) for a client to follow: under the
     public URL when one is set, else relative. Percent-encoded, since it goes in a header
     (`Location`), which holds only ASCII: `/news/2025-05-ξ` is `/news/2025-05-%CE%BE`."""
-    return (_public(request) or "") + quote(_path(request, route, {}, params), safe=_URL_SAFE)
+    return (_public(request) or "") + quote(_path(request, route, params), safe=_URL_SAFE)
 
 
-def page_reference(request: Request, **query: int) -> str:
-    """This list's URL with other page parameters, for a `Link` header."""
-    return (_public(request) or "") + _path(request, None, query, {})
+def page_references(request: Request, pages: Iterable[tuple[int, int]]) -> list[str]:
+    """This list's URL with each `(offset, limit)` of `pages`, for a `Link` header: the other
+    query parameters kept in their order, `offset` and `limit` last (the request's URL is
+    read and split once for all of them)."""
+    url = request.url
+    kept = [
+        (key, value)
+        for key, value in parse_qsl(url.query, keep_blank_values=True)
+        if key not in ("offset", "limit")
+    ]
+    base = (_public(request) or "") + url.path + "?"
+    return [
+        base + urlencode([*kept, ("offset", str(offset)), ("limit", str(limit))])
+        for offset, limit in pages
+    ]
 
 
 def identifier(request: Request, route: str | None = None, /, **params: str) -> str:
     """A route's URL as an id that must be absolute and stable: the public URL, or the
     default origin."""
-    return (_public(request) or DEFAULT_ORIGIN) + _path(request, route, {}, params)
+    return (_public(request) or DEFAULT_ORIGIN) + _path(request, route, params)

@@ -50,7 +50,9 @@ class SqliteDataVersion:
 
 class ContentVersionRow:
     """Reads the version row on a connection kept for this alone, in autocommit mode, so
-    each check is one small query with no pool checkout; reconnects if the server went away."""
+    each check is one small query with no pool checkout; reconnects if the server went away.
+    The connection comes from the engine's pool, so finding it gone also has SQLAlchemy
+    replace the pool's other connections, before the request's own queries use them."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine

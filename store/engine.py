@@ -51,7 +51,11 @@ def _sqlite_begin(connection: Connection) -> None:
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        # No ping on each checkout, which would cost every read a round trip: the change
+        # check that opens every request (store.change_watch.ContentVersionRow) runs on a
+        # connection of this pool, so it is what finds a server gone, and SQLAlchemy then
+        # replaces every older pooled connection (tests/api/test_lost_connections.py).
+        return create_engine(url)
     if parsed.database and parsed.database != ":memory:":
         path = Path(parsed.database)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -60,6 +64,16 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def for_reads(engine: Engine) -> Engine:
+    """The engine read sessions use. On PostgreSQL it runs in autocommit: under the default
+    READ COMMITTED every statement sees its own snapshot, in a transaction or not, so a read
+    sees the same rows without the BEGIN and ROLLBACK round trips around its query. SQLite
+    keeps its transaction, which costs nothing there and gives a read one snapshot."""
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level="AUTOCOMMIT")
     return engine
 
 

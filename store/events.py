@@ -1,15 +1,18 @@
 """Talks and teaching: filtered, paginated reads, newest first (undated entries last)."""
 
 from dataclasses import dataclass
-from typing import TypeVar
+from functools import cache
+from typing import TypeVar, cast
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, Integer, bindparam, func
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
+from schemas.event import EventRow
 from schemas.talk import Talk
 from schemas.teaching import Teaching
 from store.errors import NotFound
-from store.search import matches
+from store.search import matches, parameter, search_value
 
 E = TypeVar("E", Talk, Teaching)
 NOUNS: dict[type[Talk] | type[Teaching], str] = {Talk: "Talk", Teaching: "Teaching entry"}
@@ -21,33 +24,59 @@ class EventFilters:
     q: str | None = None
 
 
-def _conditions(
+def _values(
     dialect: str, model: type[Talk] | type[Teaching], filters: EventFilters
-) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
+) -> dict[str, object] | None:
+    """The filters as the values bound in `_statements`; None when `q` has no words."""
+    values: dict[str, object] = {}
     if filters.year is not None:
-        conditions.append(col(model.year) == filters.year)
+        values["year"] = filters.year
     if filters.q:
-        conditions.append(matches(dialect, model, "all", filters.q))
-    return conditions
+        if (value := search_value(dialect, model, "all", filters.q)) is None:
+            return None
+        values[parameter("all")] = value
+    return values
 
 
-def list_events(
-    session: Session, model: type[E], filters: EventFilters, limit: int, offset: int
-) -> tuple[list[E], int]:
-    """One page, newest first: by date, undated entries last, then in the order they came."""
-    conditions = _conditions(session.get_bind().dialect.name, model, filters)
-    total = session.exec(select(func.count()).select_from(model).where(*conditions)).one()
+@cache
+def _statements(
+    dialect: str, model: type[Talk] | type[Teaching], bound: frozenset[str]
+) -> tuple[SelectOfScalar[EventRow], SelectOfScalar[int]]:
+    """The page and the count for filters on the `bound` names, made once per model and
+    combination of filters (see `store.works._statements`)."""
+    conditions: list[ColumnElement[bool]] = []
+    if "year" in bound:
+        conditions.append(col(model.year) == bindparam("year"))
+    if parameter("all") in bound:
+        conditions.append(matches(dialect, model, "all"))
     newest_first = (
         col(model.date).is_(None),
         col(model.date).desc(),
         col(model.position),
         col(model.id),
     )
-    rows = session.exec(
-        select(model).where(*conditions).order_by(*newest_first).limit(limit).offset(offset)
+    rows: SelectOfScalar[EventRow] = (
+        select(model)
+        .where(*conditions)
+        .order_by(*newest_first)
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
     )
-    return list(rows), total
+    return rows, select(func.count()).select_from(model).where(*conditions)
+
+
+def list_events(
+    session: Session, model: type[E], filters: EventFilters, limit: int, offset: int
+) -> tuple[list[E], int]:
+    """One page, newest first: by date, undated entries last, then in the order they came."""
+    dialect = session.get_bind().dialect.name
+    values = _values(dialect, model, filters)
+    if values is None:
+        return [], 0
+    rows_statement, count_statement = _statements(dialect, model, frozenset(values))
+    total = session.exec(count_statement, params=values).one()
+    rows = session.exec(rows_statement, params={**values, "limit": limit, "offset": offset})
+    return [cast(E, row) for row in rows], total  # of `model`, so of E
 
 
 def read_event(session: Session, model: type[E], slug: str) -> E:

@@ -45,22 +45,36 @@ def words(query: str) -> list[str]:
     return _WORD.findall(fold(query).lower())[:20]
 
 
-def matches(dialect: str, model: Searched, field: str, query: str) -> ColumnElement[bool]:
-    """A condition: every word of `query` starts a word of `field` (for works `all`, `author`
-    or `venue`; for talks and teaching `all`)."""
+def parameter(field: str) -> str:
+    """The name of the bound parameter `matches` reads the words of a `field` search from."""
+    return f"search_{field}"
+
+
+def matches(dialect: str, model: Searched, field: str) -> ColumnElement[bool]:
+    """A condition: every word of the search bound as `parameter(field)` (its value from
+    `search_value`) starts a word of `field` (for works `all`, `author` or `venue`; for
+    talks and teaching `all`). It holds no value, so one statement serves every search."""
     table = str(model.__tablename__)
     fields = INDEXED[table][field]
-    columns = " ".join(fields)
-    terms = words(query)
-    if not terms:
-        return literal_column("1") == 0
     if dialect == "postgresql":
         joined = " || ' ' || ".join(f"coalesce({table}.{name}, '')" for name in fields)
         return literal_column(f"search_prefixes({joined})").op("@>")(
-            bindparam(f"words_{field}", terms, type_=ARRAY(Text))
+            bindparam(parameter(field), type_=ARRAY(Text))
         )
-    expression = "{" + columns + "} : (" + " AND ".join(f'"{term}"*' for term in terms) + ")"
     subquery = text(
-        f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts_{field}"
-    ).bindparams(bindparam(f"fts_{field}", expression))
+        f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :{parameter(field)}"
+    ).bindparams(bindparam(parameter(field), type_=Text))
     return literal_column(f"{table}.id").in_(subquery)
+
+
+def search_value(dialect: str, model: Searched, field: str, query: str) -> str | list[str] | None:
+    """What `matches` is bound to for `query`: its words (PostgreSQL) or an FTS5 expression
+    asking for each as a prefix in the field's columns; None when `query` has no words, so
+    nothing can match."""
+    terms = words(query)
+    if not terms:
+        return None
+    if dialect == "postgresql":
+        return terms
+    columns = " ".join(INDEXED[str(model.__tablename__)][field])
+    return "{" + columns + "} : (" + " AND ".join(f'"{term}"*' for term in terms) + ")"

@@ -1,15 +1,18 @@
 """Publications and projects: filtered, paginated reads in page order."""
 
 from dataclasses import dataclass
-from typing import TypeVar
+from functools import cache
+from typing import TypeVar, cast
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, Integer, bindparam, func
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from schemas.project import Project
 from schemas.publication import Publication
+from schemas.work import WorkRow
 from store.errors import NotFound
-from store.search import matches
+from store.search import matches, parameter, search_value
 
 Work = Publication | Project
 W = TypeVar("W", Publication, Project)
@@ -24,26 +27,42 @@ class WorkFilters:
     featured: bool | None = None
 
 
-def _conditions(dialect: str, model: type[Work], filters: WorkFilters) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
+SEARCHES = {"author": "author", "venue": "venue", "q": "all"}  # filter → searched field
+
+
+def _values(dialect: str, model: type[Work], filters: WorkFilters) -> dict[str, object] | None:
+    """The filters as the values bound in `_statements`; None when a search has no words
+    (so nothing can match)."""
+    values: dict[str, object] = {}
     if filters.year is not None:
-        conditions.append(col(model.year) == filters.year)
+        values["year"] = filters.year
     if filters.featured is not None:
-        conditions.append(col(model.featured) == filters.featured)
-    for field, query in (("author", filters.author), ("venue", filters.venue), ("all", filters.q)):
-        if query:
-            conditions.append(matches(dialect, model, field, query))
-    return conditions
+        values["featured"] = filters.featured
+    for name, field in SEARCHES.items():
+        if query := getattr(filters, name):
+            if (value := search_value(dialect, model, field, query)) is None:
+                return None
+            values[parameter(field)] = value
+    return values
 
 
-def list_works(
-    session: Session, model: type[W], filters: WorkFilters, limit: int, offset: int
-) -> tuple[list[W], int]:
-    """One page in page order, and the total, in one statement. The filter is evaluated once,
-    on its own (a materialized CTE, so PostgreSQL uses the search index rather than walking
-    the page order), then a window count gives the total beside the page's ids, and only the
-    page's rows are read."""
-    conditions = _conditions(session.get_bind().dialect.name, model, filters)
+@cache
+def _statements(
+    dialect: str, model: type[Work], bound: frozenset[str]
+) -> tuple[Select[WorkRow, int], SelectOfScalar[int]]:
+    """The page statement and the count for filters on the `bound` names: one pair per
+    model and combination of filters, made once, since building and keying a statement
+    costs more than running it on a small page. The filter is evaluated once, on its own (a
+    materialized CTE, so PostgreSQL uses the search index rather than walking the page
+    order), then a window count gives the total beside the page's ids, and only the page's
+    rows are read."""
+    conditions: list[ColumnElement[bool]] = [
+        matches(dialect, model, field) for field in SEARCHES.values() if parameter(field) in bound
+    ]
+    if "year" in bound:
+        conditions.append(col(model.year) == bindparam("year"))
+    if "featured" in bound:
+        conditions.append(col(model.featured) == bindparam("featured"))
     matched = (
         select(col(model.id).label("id"), col(model.position).label("position"))
         .where(*conditions)
@@ -53,21 +72,34 @@ def list_works(
     page = (
         select(matched.c.id, matched.c.position, func.count().over().label("total"))
         .order_by(matched.c.position, matched.c.id)
-        .limit(limit)
-        .offset(offset)
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
         .subquery("page")
     )
-    rows = session.exec(
+    rows: Select[WorkRow, int] = (
         select(model, page.c.total)
         .join(page, col(model.id) == page.c.id)
         .order_by(page.c.position, page.c.id)
-    ).all()
-    if rows:
-        return [row for row, _ in rows], rows[0][1]
+    )
+    return rows, select(func.count()).select_from(model).where(*conditions)
+
+
+def list_works(
+    session: Session, model: type[W], filters: WorkFilters, limit: int, offset: int
+) -> tuple[list[W], int]:
+    """One page in page order, and the total, in one statement."""
+    dialect = session.get_bind().dialect.name
+    values = _values(dialect, model, filters)
+    if values is None:
+        return [], 0
+    rows_statement, count_statement = _statements(dialect, model, frozenset(values))
+    rows = session.exec(rows_statement, params={**values, "limit": limit, "offset": offset}).all()
+    if rows:  # of `model`, so of W
+        return [cast(W, row) for row, _ in rows], rows[0][1]
     if offset == 0:  # nothing matched at all
         return [], 0
     # Past the end: the window saw no rows, so count them on their own.
-    return [], session.exec(select(func.count()).select_from(model).where(*conditions)).one()
+    return [], session.exec(count_statement, params=values).one()
 
 
 def read_work(session: Session, model: type[W], slug: str) -> W:
