@@ -11,11 +11,12 @@ from typing import Protocol
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine.interfaces import DBAPICursor
 from sqlalchemy.exc import DBAPIError
 
 from schemas.common import as_utc, utc_now
 
-_VERSION = text("SELECT version FROM content_version")
+_VERSION_SQL = "SELECT version FROM content_version"
 
 
 class VersionWatcher(Protocol):
@@ -50,31 +51,44 @@ class SqliteDataVersion:
 
 class ContentVersionRow:
     """Reads the version row on a connection kept for this alone, in autocommit mode, so
-    each check is one small query with no pool checkout; reconnects if the server went away.
-    The connection comes from the engine's pool, so finding it gone also has SQLAlchemy
-    replace the pool's other connections, before the request's own queries use them."""
+    each check is one small query with no pool checkout, asked on the driver's own cursor
+    (SQLAlchemy's statement machinery would triple its cost). When that fails the server or
+    the connection went away, and with it every pooled connection: the pool is replaced
+    (`Engine.dispose`) before the request's own queries use it, and the check asked again,
+    once, on a new connection, raising SQLAlchemy's error if that fails too."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._connection: Connection | None = None
+        self._cursor: DBAPICursor | None = None
+        self._driver_error: type[Exception] = engine.dialect.loaded_dbapi.Error
 
     def token(self) -> object:
-        for attempt in range(2):
+        if self._cursor is not None:
             try:
-                if self._connection is None:
-                    connection = self.engine.connect()
-                    self._connection = connection.execution_options(isolation_level="AUTOCOMMIT")
-                return self._connection.execute(_VERSION).scalar()
-            except DBAPIError:
+                self._cursor.execute(_VERSION_SQL)
+                row = self._cursor.fetchone()
+                return row[0] if row is not None else None
+            except self._driver_error:
+                if self._connection is not None:
+                    self._connection.invalidate()
                 self.close()
-                if attempt == 1:
-                    raise
-        raise AssertionError("unreachable")
+                self.engine.dispose()
+        connection = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        try:
+            value = connection.execute(text(_VERSION_SQL)).scalar()
+        except DBAPIError:
+            connection.close()
+            raise
+        self._connection = connection
+        self._cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        return value
 
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+            self._cursor = None
 
 
 def watcher_for(engine: Engine) -> VersionWatcher | None:

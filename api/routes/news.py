@@ -1,8 +1,10 @@
 from fastapi import APIRouter, Request, Response, status
+from pydantic import TypeAdapter
 
 from api.auth import NewsWriter
 from api.deps import NewsItemDep, PageDep, SessionDep, WriteSessionDep
 from api.errors import NOT_FOUND, WRITE_ERRORS
+from api.json_lists import json_list
 from api.pagination import set_page_headers
 from api.urls import reference
 from schemas.news import News, NewsCreate, NewsPublic, NewsUpdate
@@ -10,6 +12,7 @@ from store import news as store
 from store import news_writes
 
 router = APIRouter(tags=["news"])
+NEWS = TypeAdapter(list[NewsPublic])
 
 _BY_SLUG = {"slug": "$response.body#/slug"}
 CREATED_LINKS = {
@@ -19,13 +22,12 @@ CREATED_LINKS = {
 
 
 @router.get("/news", response_model=list[NewsPublic])
-def list_news(
-    request: Request, response: Response, session: SessionDep, page: PageDep
-) -> list[News]:
+def list_news(request: Request, session: SessionDep, page: PageDep) -> Response:
     """News, newest first; undated items last, in page order."""
     items, total = store.list_news(session, page.limit, page.offset)
+    response = json_list(NEWS, items)
     set_page_headers(request, response, page, total)
-    return items
+    return response
 
 
 @router.get("/news/{slug}", response_model=NewsPublic, responses=NOT_FOUND)

@@ -1,22 +1,26 @@
 from fastapi import APIRouter, Request, Response
+from pydantic import TypeAdapter
 
 from api.deps import FiltersDep, PageDep, ProjectDep, SessionDep
 from api.errors import NOT_FOUND
+from api.json_lists import json_list
 from api.pagination import set_page_headers
 from schemas.project import Project, ProjectPublic
 from store.works import list_works
 
 router = APIRouter(tags=["projects"])
+PROJECTS = TypeAdapter(list[ProjectPublic])
 
 
 @router.get("/projects", response_model=list[ProjectPublic])
 def list_projects(
-    request: Request, response: Response, session: SessionDep, filters: FiltersDep, page: PageDep
-) -> list[Project]:
+    request: Request, session: SessionDep, filters: FiltersDep, page: PageDep
+) -> Response:
     """Projects in page order, filtered by year, author, venue, words (`q`) or `featured`."""
     items, total = list_works(session, Project, filters, page.limit, page.offset)
+    response = json_list(PROJECTS, items)
     set_page_headers(request, response, page, total)
-    return items
+    return response
 
 
 @router.get("/projects/{slug}", response_model=ProjectPublic, responses=NOT_FOUND)

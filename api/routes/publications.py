@@ -1,16 +1,20 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
+from pydantic import TypeAdapter
 
 from api.deps import FiltersDep, PageDep, PublicationDep, SessionDep
 from api.errors import NOT_FOUND
 from api.formats.negotiation import negotiated, negotiated_content
 from api.grouping import by_year
+from api.json_lists import json_list
 from api.pagination import set_page_headers
 from schemas.publication import Publication, PublicationPublic, PublicationYear
 from store.works import list_works
 
 router = APIRouter(tags=["publications"])
+PUBLICATIONS = TypeAdapter(list[PublicationPublic])
+YEARS = TypeAdapter(list[PublicationYear])
 
 GroupBy = Annotated[
     Literal["year"] | None,
@@ -25,20 +29,19 @@ GroupBy = Annotated[
 )
 def list_publications(
     request: Request,
-    response: Response,
     session: SessionDep,
     filters: FiltersDep,
     page: PageDep,
     group_by: GroupBy = None,
-) -> list[Publication] | list[PublicationYear] | Response:
+) -> Response:
     """Publications in page order, filtered by year, author, venue, words (`q`) or `featured`;
     `group_by=year` groups the page by year. `Accept` may ask for CSL-JSON, BibTeX or JSON-LD."""
     items, total = list_works(session, Publication, filters, page.limit, page.offset)
-    if (other := negotiated(request, session, items, one=False)) is not None:
-        set_page_headers(request, other, page, total)
-        return other
+    response = negotiated(request, session, items, one=False) or (
+        json_list(YEARS, by_year(items)) if group_by == "year" else json_list(PUBLICATIONS, items)
+    )
     set_page_headers(request, response, page, total)
-    return by_year(items) if group_by == "year" else items
+    return response
 
 
 @router.get(

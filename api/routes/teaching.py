@@ -1,34 +1,36 @@
 from fastapi import APIRouter, Request, Response
+from pydantic import TypeAdapter
 
 from api.deps import EventFiltersDep, PageDep, SessionDep, TeachingDep
 from api.errors import NOT_FOUND
 from api.formats.jsonld_events import JSONLD_CONTENT, course, events_jsonld
 from api.formats.media import prefers_jsonld
+from api.json_lists import json_list
 from api.pagination import set_page_headers
 from schemas.teaching import Teaching, TeachingPublic
 from store.events import list_events
 
 router = APIRouter(tags=["teaching"])
+TEACHING = TypeAdapter(list[TeachingPublic])
 
 
 @router.get("/teaching", response_model=list[TeachingPublic], responses=JSONLD_CONTENT)
 def list_teaching(
     request: Request,
-    response: Response,
     session: SessionDep,
     filters: EventFiltersDep,
     page: PageDep,
-) -> list[Teaching] | Response:
+) -> Response:
     """Courses, lectures and labs taught, newest first (undated ones last), filtered by year or
     words (`q`); `Accept` may ask for JSON-LD (schema.org Courses)."""
     items, total = list_events(session, Teaching, filters, page.limit, page.offset)
     if prefers_jsonld(request.headers.get("accept")):
         entries = [TeachingPublic.model_validate(item) for item in items]
-        document = events_jsonld(request, "read_teaching", course, entries, one=False)
-        set_page_headers(request, document, page, total)
-        return document
+        response = events_jsonld(request, "read_teaching", course, entries, one=False)
+    else:
+        response = json_list(TEACHING, items)
     set_page_headers(request, response, page, total)
-    return items
+    return response
 
 
 @router.get(
