@@ -20,10 +20,10 @@ def free_port() -> int:
 
 @contextmanager
 def running(
-    command: list[str], env: dict[str, str], probe: str
+    command: list[str], env: dict[str, str], probe: str, cwd: Path | None = None
 ) -> Iterator[subprocess.Popen[bytes]]:
     process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
         deadline = time.monotonic() + 30

@@ -1,0 +1,91 @@
+"""Search latency of two or more checkouts of this project on the same seeded database.
+
+    git worktree add /tmp/before <commit>
+    .venv/bin/python -m bench.search_ab --database URL --size N /tmp/before .
+
+The database must hold the generated page of N items (`bench.generate N`, seeded with
+`homepage seed`), at a schema revision every checkout accepts. Each round serves every
+checkout in turn with this environment's Python (`homepage serve`, a fresh process, so no
+answer comes from its response cache), sends it the same 300 distinct searches as
+`bench.scale` (drawn anew each round), and stops it; the checkouts alternate, so a machine
+that slows down or speeds up during the run weighs on all of them alike.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from bench.generate import page
+from bench.processes import free_port, running
+from bench.scale import KINDS, kind_of, searches
+
+
+def latencies(base: str, urls: list[str]) -> dict[str, list[float]]:
+    """Milliseconds each search took, by kind, one client, one request at a time."""
+    by_kind: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for url in urls:
+            begin = time.perf_counter()
+            response = client.get(url)
+            by_kind[kind_of(url)].append((time.perf_counter() - begin) * 1000)
+            assert response.status_code == 200, (url, response.text)
+    return by_kind
+
+
+def served(checkout: Path, database: str, urls: list[str]) -> dict[str, list[float]]:
+    port = free_port()
+    # Run from the checkout, so its packages come first on the path.
+    command = [sys.executable, "-c", "import cli; cli.main()", "serve", "--port", str(port)]
+    env = {**os.environ, "HOMEPAGE_DATABASE_URL": database}
+    base = f"http://127.0.0.1:{port}"
+    with running(command, env, f"{base}/health", cwd=checkout):
+        return latencies(base, urls)
+
+
+def p95(times: list[float]) -> float:
+    return statistics.quantiles(times, n=100)[94]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", required=True, help="The seeded database's URL.")
+    parser.add_argument("--size", type=int, required=True, help="N of the seeded page.")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("checkouts", type=Path, nargs="+")
+    args = parser.parse_args()
+    markdown = page(args.size)
+    checkouts = [checkout.resolve() for checkout in args.checkouts]
+    runs: dict[Path, list[dict[str, list[float]]]] = {checkout: [] for checkout in checkouts}
+    print("| checkout | round | p50 ms | p95 ms | " + " | ".join(f"{k} p95" for k in KINDS) + " |")
+    print("|---" * (4 + len(KINDS)) + "|")
+    for round_ in range(1, args.rounds + 1):
+        urls = searches(markdown, args.queries, random.Random(round_))
+        for checkout in checkouts:
+            by_kind = served(checkout, args.database, urls)
+            runs[checkout].append(by_kind)
+            every = [time for times in by_kind.values() for time in times]
+            print(
+                f"| {checkout.name} | {round_} | {statistics.median(every):.1f} "
+                f"| {p95(every):.1f} | "
+                + " | ".join(f"{p95(by_kind[k]):.1f}" for k in KINDS)
+                + " |",
+                flush=True,
+            )
+    print("\nMedians over the rounds\n\n| checkout | p50 ms | p95 ms |\n|---|---|---|")
+    for checkout, rounds in runs.items():
+        p50s = [statistics.median([t for ts in r.values() for t in ts]) for r in rounds]
+        p95s = [p95([t for ts in r.values() for t in ts]) for r in rounds]
+        print(
+            f"| {checkout.name} | {statistics.median(p50s):.1f} | {statistics.median(p95s):.1f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
