@@ -37,9 +37,10 @@ def list_publications(
     """Publications in page order, filtered by year, author, venue, words (`q`) or `featured`;
     `group_by=year` groups the page by year. `Accept` may ask for CSL-JSON, BibTeX or JSON-LD."""
     items, total = list_works(session, Publication, filters, page.limit, page.offset)
-    response = negotiated(request, session, items, one=False) or (
-        json_list(YEARS, by_year(items)) if group_by == "year" else json_list(PUBLICATIONS, items)
-    )
+    response = negotiated(request, session, items, one=False)
+    if response is None:
+        grouped = group_by == "year"
+        response = json_list(YEARS, by_year(items)) if grouped else json_list(PUBLICATIONS, items)
     set_page_headers(request, response, page, total)
     return response
 
