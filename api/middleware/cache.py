@@ -7,12 +7,14 @@ drops everything the moment any process commits a change (see `store.change_watc
 
 import gzip
 import hashlib
+import sqlite3
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -184,13 +186,13 @@ class ResponseCache:
         if method not in ("GET", "HEAD"):
             await self.app(scope, receive, _no_store(send))
             return
-        if self.watcher is None or scope["path"] in UNCACHED_PATHS:
+        token = self._token() if scope["path"] not in UNCACHED_PATHS else None
+        if token is None:
             if method == "HEAD":  # a HEAD is the GET without its body, on every path
                 await self.app({**scope, "method": "GET"}, receive, _without_body(send))
             else:
                 await self.app(scope, receive, send)
             return
-        token = self.watcher.token()
         if token != self.token:
             self.clear()
             self.token = token
@@ -219,6 +221,19 @@ class ResponseCache:
             return
         await send(variant.start)
         await send(_EMPTY_BODY if method == "HEAD" else variant.body_message)
+
+    def _token(self) -> object | None:
+        """The content's version now; None where it cannot be told (no watcher, or the check
+        failed), and then nothing kept can be trusted: the request goes to the app, which
+        answers from the database, or says with a 503 that the database does not answer."""
+        if self.watcher is None:
+            return None
+        try:
+            return self.watcher.token()
+        except (SQLAlchemyError, sqlite3.Error):
+            self.clear()
+            self.token = None
+            return None
 
     async def _fill(
         self, scope: Scope, receive: Receive, send: Send, key: CacheKey

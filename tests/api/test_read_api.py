@@ -102,3 +102,28 @@ def test_health_is_503_with_a_sentence_when_the_database_stops_answering(
     )
     assert response.headers["cache-control"] == "no-store"
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_reads_while_the_change_check_fails_come_from_the_database_not_the_cache(
+    seeded_client: TestClient, auth: dict[str, str]
+) -> None:
+    """A cached answer is only as good as the check that nothing changed; while that check
+    fails, every read is answered afresh."""
+    assert without_times(seeded_client.get("/news").json()) == NEWS
+    watcher = seeded_client.app.front.app.watcher  # type: ignore[attr-defined]
+
+    def no_answer() -> object:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    working = watcher.token
+    watcher.token = no_answer
+    created = seeded_client.post(
+        "/news", json={"date": "2026-12-01", "text": "Posted while unchecked."}, headers=auth
+    )
+    during = seeded_client.get("/news")
+    watcher.token = working
+
+    assert created.status_code == 201
+    assert during.status_code == 200
+    assert without_times(during.json()) == [without_times(created.json()), *NEWS]
+    assert seeded_client.get("/news").json() == during.json()
