@@ -12,11 +12,15 @@ from typing import Protocol
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.interfaces import DBAPICursor
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from schemas.common import as_utc, utc_now
 
 _VERSION_SQL = "SELECT version FROM content_version"
+
+
+# What `VersionWatcher.token` raises when the database does not answer.
+WATCH_ERRORS: tuple[type[Exception], ...] = (SQLAlchemyError, sqlite3.Error)
 
 
 class VersionWatcher(Protocol):

@@ -7,20 +7,18 @@ drops everything the moment any process commits a change (see `store.change_watc
 
 import gzip
 import hashlib
-import sqlite3
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.middleware.buffer import BufferedResponse
 from api.middleware.wire import RawHeaders, prepared_start
-from store.change_watch import VersionWatcher, last_changed
+from store.change_watch import WATCH_ERRORS, VersionWatcher, last_changed
 
 _EMPTY_BODY: Message = {"type": "http.response.body", "body": b""}
 GZIP_MIN = 1024
@@ -230,7 +228,7 @@ class ResponseCache:
             return None
         try:
             return self.watcher.token()
-        except (SQLAlchemyError, sqlite3.Error):
+        except WATCH_ERRORS:
             self.clear()
             self.token = None
             return None

@@ -4,15 +4,13 @@ release's, and the database answers a query now (the same change check every cac
 makes: `PRAGMA data_version`, or the content version row on PostgreSQL)."""
 
 import json
-import sqlite3
 from collections.abc import Callable
 
-from sqlalchemy.exc import SQLAlchemyError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.middleware.security_headers import API_HEADERS
 from api.middleware.wire import prepared_start
-from store.change_watch import VersionWatcher
+from store.change_watch import WATCH_ERRORS, VersionWatcher
 
 HEALTH_PATH = "/health"
 _NO_ANSWER = "The database does not answer."
@@ -56,7 +54,7 @@ class HealthCheck:
         else:
             try:
                 self.watcher.token()
-            except (SQLAlchemyError, sqlite3.Error):
+            except WATCH_ERRORS:
                 start, body = _DOWN
         await send(start)
         await send(
