@@ -91,7 +91,7 @@ class Dispatcher:
             HEADER: signature(body, self.config.secret),
         }
         try:
-            async with asyncio.timeout(self.config.deadline):
+            async with asyncio.timeout(claim.seconds_to_deliver(self.config)):
                 response = await client.post(claim.delivery.url, content=body, headers=headers)
         except TimeoutError:
             return f"no complete answer within the {self.config.deadline:g} s deadline"

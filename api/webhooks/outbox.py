@@ -45,6 +45,12 @@ class Claim:
     until: datetime
     """The claim's end as written, which the outcome must still find there."""
 
+    def seconds_to_deliver(self, config: WebhookConfig) -> float:
+        """What is left for the POST: the deadline, less any time spent since the claim was
+        taken, so the outcome always has the claim's margin to be recorded in."""
+        left = (self.until - utc_now()).total_seconds() - config.claim_margin
+        return max(0.0, min(config.deadline, left))
+
     def body(self) -> bytes:
         body = {
             "event": "content.changed",
@@ -107,9 +113,11 @@ def due_deliveries(engine: Engine, url: str) -> list[int]:
 
 
 def claim(engine: Engine, delivery_id: int, claim_for: timedelta) -> Claim | None:
-    now = utc_now()
-    until = now + claim_for
     with engine.execution_options(write=True).begin() as connection:
+        # Timed from inside the transaction (on SQLite, once the write lock is held), so
+        # waiting for the lock does not shorten the claim.
+        now = utc_now()
+        until = now + claim_for
         claimed = connection.execute(
             update(WebhookDelivery)
             .where(col(WebhookDelivery.id) == delivery_id, _due(now))

@@ -3,17 +3,21 @@ delays only itself and is cut at the deadline; with two workers on one database,
 reaches each receiver once, however slow it is; events queued before per-receiver deliveries
 existed reach every receiver once."""
 
+import asyncio
 import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
+import httpx
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from api.settings import Settings
+from api.webhooks import outbox
 from api.webhooks.dispatcher import Dispatcher, WebhookConfig
+from schemas.common import utc_now
 from schemas.webhook import WebhookDelivery
 from store import schema
 from store.changes import bump_version, recording_webhook_events
@@ -93,15 +97,16 @@ def test_two_workers_deliver_each_event_to_each_receiver_once_however_slow(
     settings: Settings, engine: Engine
 ) -> None:
     with ExitStack() as stack:
-        # The answer takes about 1.4 s, longer than the claim margin and near the deadline: an
-        # old-style claim this short would end mid-delivery and the other worker resend it.
+        # The answer takes about 1.4 s, longer than the claim margin and well within the
+        # deadline: an old-style claim this short would end mid-delivery and the other worker
+        # resend it.
         slow = stack.enter_context(serving(Receiver(drip=0.03)))
         healthy = stack.enter_context(serving(Receiver()))
         config = WebhookConfig(
             urls=(slow.url, healthy.url),
             secret=SECRET,
             poll_interval=0.05,
-            deadline=2.0,
+            deadline=3.0,
             claim_margin=0.5,
         )
         change_content(engine, 4)
@@ -112,6 +117,28 @@ def test_two_workers_deliver_each_event_to_each_receiver_once_however_slow(
     for receiver in (slow, healthy):
         assert Counter(body["id"] for _, body in receiver.arrivals) == dict.fromkeys(range(1, 5), 1)
         assert len(receiver.received) == 4
+
+
+def test_a_post_begun_late_in_its_claim_ends_with_the_claims_margin_left(
+    engine: Engine,
+) -> None:
+    with serving(Receiver(drip=0.3)) as trickling:
+        config = WebhookConfig(urls=(trickling.url,), secret=SECRET, deadline=1.0, claim_margin=0.5)
+        change_content(engine, 1)
+        outbox.fan_out(engine, config.urls)
+        [delivery_id] = outbox.due_deliveries(engine, trickling.url)
+        claim = outbox.claim(engine, delivery_id, config.claim_for)
+        assert claim is not None
+        time.sleep(0.6)  # as if the process had been busy: 0.4 s of the deadline is left
+
+        async def post() -> str | None:
+            async with httpx.AsyncClient() as client:
+                return await Dispatcher(engine, config)._post(client, claim)
+
+        error = asyncio.run(post())
+        margin_left = (claim.until - utc_now()).total_seconds()
+    assert error == "no complete answer within the 1 s deadline"
+    assert 0.25 < margin_left <= 0.5
 
 
 def test_events_queued_before_per_receiver_deliveries_reach_each_receiver_once(
