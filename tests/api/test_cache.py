@@ -6,6 +6,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
+from api.middleware.cache import BIG_BODY
 from seed.parse_page import parse_page
 from store.load_page import load_page
 from tests.conftest import SEED_PAGE
@@ -104,6 +105,23 @@ def test_large_bodies_are_gzipped_for_clients_that_accept_it(seeded_client: Test
     assert packed.headers["etag"] != plain.headers["etag"]
     assert packed.content == plain.content  # decoded by the client
     assert int(packed.headers["content-length"]) < len(plain.content)
+
+
+def test_a_long_page_is_kept_and_revalidated_like_a_short_one(
+    seeded_client: TestClient, auth: dict[str, str]
+) -> None:
+    for n in range(16):
+        posted = seeded_client.post("/news", json={"text": f"{n} " + "x" * 4990}, headers=auth)
+        assert posted.status_code == 201
+    plain = seeded_client.get("/news?limit=100", headers={"Accept-Encoding": "identity"})
+    packed = seeded_client.get("/news?limit=100", headers={"Accept-Encoding": "gzip"})
+    again = seeded_client.get(
+        "/news?limit=100",
+        headers={"Accept-Encoding": "gzip", "If-None-Match": packed.headers["etag"]},
+    )
+    assert len(plain.content) > BIG_BODY
+    assert (packed.headers["content-encoding"], packed.content) == ("gzip", plain.content)
+    assert (again.status_code, again.content) == (304, b"")
 
 
 def test_small_bodies_are_not_gzipped(seeded_client: TestClient) -> None:

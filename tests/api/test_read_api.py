@@ -3,6 +3,8 @@
 import sqlite3
 
 from fastapi.testclient import TestClient
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
 
 from tests.expected import INTERESTS, NEWS, PROFILE, PROJECTS, PUBLICATIONS
 from tests.timestamps import without_times
@@ -127,3 +129,19 @@ def test_reads_while_the_change_check_fails_come_from_the_database_not_the_cache
     assert during.status_code == 200
     assert without_times(during.json()) == [without_times(created.json()), *NEWS]
     assert seeded_client.get("/news").json() == during.json()
+
+
+def test_an_answer_whose_date_cannot_be_read_is_sent_but_not_kept(
+    seeded_client: TestClient, seeded: Engine
+) -> None:
+    """`Last-Modified` comes from the content's version row; while that cannot be read, the
+    page is still answered, without the headers of a kept answer."""
+    with seeded.begin() as connection:
+        connection.execute(text("DROP TABLE content_version"))
+    answers = [seeded_client.get("/news") for _ in range(2)]
+    assert [answer.status_code for answer in answers] == [200, 200]
+    assert [without_times(answer.json()) for answer in answers] == [NEWS, NEWS]
+    assert [("etag" in a.headers, "last-modified" in a.headers) for a in answers] == [
+        (False, False),
+        (False, False),
+    ]
