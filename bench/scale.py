@@ -48,26 +48,36 @@ def kind_of(url: str) -> str:
 
 
 def searches(markdown: str, count: int, rng: random.Random) -> list[str]:
-    """Distinct search URLs of the five `KINDS`, drawn from the page's own words and names."""
+    """Distinct search URLs of the five `KINDS`, about a fifth of `count` each, drawn from the
+    page's own words and names; fewer of a kind that has fewer distinct searches (there are
+    only so many venue and year pairs)."""
     entries = [match for line in markdown.splitlines() if (match := _TITLE.match(line))]
     titles = [match.group(1).lower().split() for match in entries]
     names = sorted({m.group(2) for e in entries[:5000] for m in _AUTHOR.finditer(e.string)})
-    urls: set[str] = set()
-    while len(urls) < count:
+
+    def one(kind: int) -> str:
         words = rng.choice(titles)
-        kind = len(urls) % 5
         if kind == 0:
-            urls.add(f"/publications?q={words[-1]}&limit=20")
-        elif kind == 1:
-            urls.add(f"/publications?q={words[-1]}%20{words[-2]}&limit=20")
-        elif kind == 2:
-            urls.add(f"/publications?author={rng.choice(names)}&limit=20")
-        elif kind == 3:
-            urls.add(
+            return f"/publications?q={words[-1]}&limit=20"
+        if kind == 1:
+            return f"/publications?q={words[-1]}%20{words[-2]}&limit=20"
+        if kind == 2:
+            return f"/publications?author={rng.choice(names)}&limit=20"
+        if kind == 3:
+            return (
                 f"/publications?venue={rng.choice(VENUES)}&year={rng.randint(2000, 2025)}&limit=20"
             )
-        else:
-            urls.add(f"/publications?q={words[-1]}&year={rng.randint(2000, 2025)}&limit=20")
+        return f"/publications?q={words[-1]}&year={rng.randint(2000, 2025)}&limit=20"
+
+    urls: set[str] = set()
+    for kind in range(5):
+        share = count // 5 + (kind < count % 5)
+        drawn: set[str] = set()
+        for _ in range(share * 50):  # bounded: a kind may have fewer distinct searches
+            if len(drawn) == share:
+                break
+            drawn.add(one(kind))
+        urls |= drawn
     return sorted(urls)
 
 
