@@ -11,6 +11,7 @@ With `--postgres URL` each size gets a fresh schema on that server instead of a 
 """
 
 import argparse
+import json
 import os
 import random
 import re
@@ -21,11 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bench.generate import VENUES, page
+from bench.http_client import Connection
 from bench.processes import free_port, running
 
 BIN = Path(sys.executable).parent
@@ -133,18 +134,18 @@ def measure(
     command = [str(BIN / "homepage"), "serve", "--port", str(port)]
     with (
         running(command, env, f"{base}/health") as server,
-        httpx.Client(base_url=base, timeout=60) as client,
+        Connection("127.0.0.1", port) as client,
     ):
         latencies = []
         by_kind: dict[str, list[float]] = {kind: [] for kind in KINDS}
         for url in searches(markdown, queries, random.Random(size)):
             begin = time.perf_counter()
-            response = client.get(url)
+            status, body = client.get(url)
             latencies.append((time.perf_counter() - begin) * 1000)
             by_kind[kind_of(url)].append(latencies[-1])
-            assert response.status_code == 200, (url, response.text)
+            assert status == 200, (url, body)
         begin = time.perf_counter()
-        big = client.get(f"/publications?limit=1000&offset={size // 2}")
+        _, big = client.get(f"/publications?limit=1000&offset={size // 2}")
         page_ms = (time.perf_counter() - begin) * 1000
         rss, peak = resident_mb(server.pid)
     cuts = statistics.quantiles(latencies, n=100)
@@ -156,7 +157,7 @@ def measure(
         f"{statistics.median(latencies):.1f}",
         f"{cuts[94]:.1f}",
         f"{cuts[98]:.1f}",
-        f"{len(big.json())} in {page_ms:.0f} ms",
+        f"{len(json.loads(big))} in {page_ms:.0f} ms",
         f"{rss:.0f} (peak {peak:.0f})",
     ], p95s
 

@@ -17,35 +17,46 @@ import random
 import statistics
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import httpx
 
 from bench.generate import page
+from bench.http_client import Connection
 from bench.processes import free_port, running
 from bench.scale import KINDS, kind_of, searches
 
 
-def latencies(base: str, urls: list[str]) -> dict[str, list[float]]:
-    """Milliseconds each search took, by kind, one client, one request at a time."""
+def latencies(port: int, urls: list[str], client: str) -> dict[str, list[float]]:
+    """Milliseconds each search took, by kind, one connection, one request at a time,
+    through `client`: "h11" (bench.http_client) or "httpx" (which adds its own time)."""
     by_kind: dict[str, list[float]] = {kind: [] for kind in KINDS}
-    with httpx.Client(base_url=base, timeout=60) as client:
+    with ExitStack() as stack:
+        if client == "httpx":
+            pool = stack.enter_context(httpx.Client(base_url=f"http://127.0.0.1:{port}"))
+
+            def get(target: str) -> tuple[int, bytes]:
+                response = pool.get(target)
+                return response.status_code, response.content
+
+        else:
+            get = stack.enter_context(Connection("127.0.0.1", port)).get
         for url in urls:
             begin = time.perf_counter()
-            response = client.get(url)
+            status, body = get(url)
             by_kind[kind_of(url)].append((time.perf_counter() - begin) * 1000)
-            assert response.status_code == 200, (url, response.text)
+            assert status == 200, (url, body)
     return by_kind
 
 
-def served(checkout: Path, database: str, urls: list[str]) -> dict[str, list[float]]:
+def served(checkout: Path, database: str, urls: list[str], client: str) -> dict[str, list[float]]:
     port = free_port()
     # Run from the checkout, so its packages come first on the path.
     command = [sys.executable, "-c", "import cli; cli.main()", "serve", "--port", str(port)]
     env = {**os.environ, "HOMEPAGE_DATABASE_URL": database}
-    base = f"http://127.0.0.1:{port}"
-    with running(command, env, f"{base}/health", cwd=checkout):
-        return latencies(base, urls)
+    with running(command, env, f"http://127.0.0.1:{port}/health", cwd=checkout):
+        return latencies(port, urls, client)
 
 
 def p95(times: list[float]) -> float:
@@ -58,6 +69,12 @@ def main() -> None:
     parser.add_argument("--size", type=int, required=True, help="N of the seeded page.")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument(
+        "--client",
+        choices=("h11", "httpx"),
+        default="h11",
+        help="What sends the requests: h11 on a socket, or httpx (as before December 2026).",
+    )
     parser.add_argument("checkouts", type=Path, nargs="+")
     args = parser.parse_args()
     markdown = page(args.size)
@@ -68,7 +85,7 @@ def main() -> None:
     for round_ in range(1, args.rounds + 1):
         urls = searches(markdown, args.queries, random.Random(round_))
         for checkout in checkouts:
-            by_kind = served(checkout, args.database, urls)
+            by_kind = served(checkout, args.database, urls, args.client)
             runs[checkout].append(by_kind)
             every = [time for times in by_kind.values() for time in times]
             print(
