@@ -12,7 +12,7 @@ from schemas.event import EventRow
 from schemas.talk import Talk
 from schemas.teaching import Teaching
 from store.errors import NotFound
-from store.search import matches, parameter, search_value
+from store.search import matches, parameter, search_value, with_year
 
 E = TypeVar("E", Talk, Teaching)
 NOUNS: dict[type[Talk] | type[Teaching], str] = {Talk: "Talk", Teaching: "Teaching entry"}
@@ -27,14 +27,16 @@ class EventFilters:
 def _values(
     dialect: str, model: type[Talk] | type[Teaching], filters: EventFilters
 ) -> dict[str, object] | None:
-    """The filters as the values bound in `_statements`; None when `q` has no words."""
+    """The filters as the values bound in `_statements`; None when `q` has no words. On
+    PostgreSQL a year goes with `q`, if any."""
     values: dict[str, object] = {}
-    if filters.year is not None:
-        values["year"] = filters.year
+    year = filters.year
     if filters.q:
         if (value := search_value(dialect, model, "all", filters.q)) is None:
             return None
-        values[parameter("all")] = value
+        values[parameter("all")], year = with_year(dialect, value, year)
+    if year is not None:
+        values["year"] = year
     return values
 
 

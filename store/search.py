@@ -1,10 +1,12 @@
 """Word search over publications, projects, talks and teaching, indexed on both databases.
 
 SQLite: an FTS5 table per kind, kept in step with the rows by triggers, asked for prefixes
-(`"tian"*`). PostgreSQL: a GIN index per field on `search_prefixes(...)`, every prefix of every
-word of the field (kept in the index alone, not in the rows), asked whether it contains the
-filter's words whole (`@>`), which the index answers far faster than a `tian:*` prefix query;
-the condition is written exactly as the index's expression, so the planner uses the index.
+(`"tian"*`). PostgreSQL: a GIN index per field on `search_keys(..., year)`, every prefix of
+every word of the field and the row's year (kept in the index alone, not in the rows), asked
+whether it contains the filter's words whole (`@>`), and the year's key with them when a year
+is asked for too (`with_year`), which the index answers far faster than a `tian:*` prefix
+query; the condition is written exactly as the index's expression, so the planner uses the
+index.
 Both are made by the migrations, and split and fold words alike (`store.folding`). Either way
 a filter matches when every word of it starts a word of the field (`tian chen` finds
 "Tianlong Chen"), ignoring case and accents.
@@ -58,13 +60,25 @@ def matches(dialect: str, model: Searched, field: str) -> ColumnElement[bool]:
     fields = INDEXED[table][field]
     if dialect == "postgresql":
         joined = " || ' ' || ".join(f"coalesce({table}.{name}, '')" for name in fields)
-        return literal_column(f"search_prefixes({joined})").op("@>")(
+        return literal_column(f"search_keys({joined}, {table}.year)").op("@>")(
             bindparam(parameter(field), type_=ARRAY(Text))
         )
     subquery = text(
         f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :{parameter(field)}"
     ).bindparams(bindparam(parameter(field), type_=Text))
     return literal_column(f"{table}.id").in_(subquery)
+
+
+def with_year(
+    dialect: str, value: str | list[str], year: int | None
+) -> tuple[str | list[str], int | None]:
+    """A search's value and the year left to filter on. On PostgreSQL a row's search keys
+    include its year's (`#2014`: `#` starts no word, so no search for words asks for it), so
+    a search with a year asks the one index for both, and no year is left; on SQLite the
+    value and the year as they are."""
+    if dialect == "postgresql" and year is not None and isinstance(value, list):
+        return [*value, f"#{year}"], None
+    return value, year
 
 
 def search_value(dialect: str, model: Searched, field: str, query: str) -> str | list[str] | None:

@@ -12,7 +12,7 @@ from schemas.project import Project
 from schemas.publication import Publication
 from schemas.work import WorkRow
 from store.errors import NotFound
-from store.search import matches, parameter, search_value
+from store.search import matches, parameter, search_value, with_year
 
 Work = Publication | Project
 W = TypeVar("W", Publication, Project)
@@ -32,17 +32,18 @@ SEARCHES = {"author": "author", "venue": "venue", "q": "all"}  # filter → sear
 
 def _values(dialect: str, model: type[Work], filters: WorkFilters) -> dict[str, object] | None:
     """The filters as the values bound in `_statements`; None when a search has no words
-    (so nothing can match)."""
+    (so nothing can match). On PostgreSQL a year goes with the first search, if any."""
     values: dict[str, object] = {}
-    if filters.year is not None:
-        values["year"] = filters.year
+    year = filters.year
     if filters.featured is not None:
         values["featured"] = filters.featured
     for name, field in SEARCHES.items():
         if query := getattr(filters, name):
             if (value := search_value(dialect, model, field, query)) is None:
                 return None
-            values[parameter(field)] = value
+            values[parameter(field)], year = with_year(dialect, value, year)
+    if year is not None:
+        values["year"] = year
     return values
 
 

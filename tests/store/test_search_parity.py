@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -22,7 +23,7 @@ from store.engine import make_engine
 from store.events import EventFilters, list_events
 from store.load_page import load_page
 from store.schema import check_schema
-from store.search import Searched, matches, parameter, search_value
+from store.search import Searched, matches, parameter, search_value, with_year
 from store.works import WorkFilters, list_works
 from tests.conftest import POSTGRES_URL
 from tests.events import events_page
@@ -159,18 +160,22 @@ def test_the_compared_searches_find_something(both: tuple[Engine, Engine]) -> No
 def test_talk_searches_find_the_same_on_both_databases(engine: Engine, sqlite: Engine) -> None:
     for database in (sqlite, engine):
         load_page(database, events_page())
-    searches = ["sparse", "Sparse Experts", "mit", "cambridge ma", "invited", "poster", "x"]
+    words = ["sparse", "Sparse Experts", "mit", "cambridge ma", "invited", "poster", "x"]
+    searches = [EventFilters(q=q) for q in words] + [
+        EventFilters(q=q, year=year) for q in ("sparse", "mit", "x") for year in (2024, 2025)
+    ]
     results = []
     for database in (sqlite, engine):
         with Session(database) as session:
             results.append(
                 {
-                    q: [row.slug for row in list_events(session, Talk, EventFilters(q=q), 20, 0)[0]]
-                    for q in searches
+                    filters: [row.slug for row in list_events(session, Talk, filters, 20, 0)[0]]
+                    for filters in searches
                 }
             )
     assert results[0] == results[1]
-    assert results[0]["sparse"] != []
+    assert results[0][EventFilters(q="sparse")] != []
+    assert results[0][EventFilters(q="mit", year=2025)] != []
 
 
 @pytest.mark.parametrize(
@@ -192,9 +197,36 @@ def test_each_postgresql_search_condition_is_answered_by_its_index(
     statement = select(col(model.id)).where(matches("postgresql", model, field))
     compiled = statement.compile(dialect=engine.dialect)
     words = search_value("postgresql", model, field, "sparse experts")
+    assert words is not None
+    with_a_year, _ = with_year("postgresql", words, 2024)
+    plans = []
     with engine.connect() as connection:
         connection.exec_driver_sql("SET enable_seqscan = off")
-        plan = connection.exec_driver_sql(
-            "EXPLAIN " + str(compiled), {**compiled.params, parameter(field): words}
-        ).all()
-    assert f"Bitmap Index Scan on {index}" in "\n".join(row[0] for row in plan)
+        for value in (words, with_a_year):
+            plan = connection.exec_driver_sql(
+                "EXPLAIN " + str(compiled), {**compiled.params, parameter(field): value}
+            ).all()
+            plans.append("\n".join(row[0] for row in plan))
+    assert [f"Bitmap Index Scan on {index}" in plan for plan in plans] == [True, True]
+
+
+def test_a_postgresql_search_with_a_year_asks_its_search_index_alone(engine: Engine) -> None:
+    """The year's key is among the row's search keys, so `venue` with `year` is one index
+    lookup, not the search index's rows intersected with the year index's."""
+    statements: list[tuple[str, object]] = []
+
+    def record(*args: object) -> None:
+        statements.append((str(args[2]), args[3]))
+
+    event.listen(engine, "before_cursor_execute", record)
+    with Session(engine) as session:
+        list_works(session, Publication, WorkFilters(venue="ICML", year=2021), 20, 0)
+    event.remove(engine, "before_cursor_execute", record)
+    [(statement, parameters)] = statements
+    with engine.connect() as connection:
+        connection.exec_driver_sql("SET enable_seqscan = off")
+        plan = "\n".join(
+            row[0] for row in connection.exec_driver_sql("EXPLAIN " + statement, parameters)
+        )
+    assert "publication_search_venue" in plan
+    assert "ix_publication_year" not in plan
