@@ -38,7 +38,7 @@ def serve(
         return
     settings = get_settings()
     uvicorn.run(
-        "api.main:create_app",
+        "cli.served_app:for_uvicorn",
         factory=True,
         host=host,
         port=port,
@@ -64,7 +64,7 @@ def _serve_granian(host: str, port: int, workers: int, access_log: bool) -> None
 
     settings = get_settings()
     Granian(
-        "cli.granian_app:create_served_app",
+        "cli.served_app:for_granian",
         address=host,
         port=port,
         interface=Interfaces.ASGI,

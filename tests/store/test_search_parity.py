@@ -213,10 +213,12 @@ def test_each_postgresql_search_condition_is_answered_by_its_index(
 def test_a_postgresql_search_with_a_year_asks_its_search_index_alone(engine: Engine) -> None:
     """The year's key is among the row's search keys, so `venue` with `year` is one index
     lookup, not the search index's rows intersected with the year index's."""
-    statements: list[tuple[str, object]] = []
+    statements: list[tuple[str, dict[str, object]]] = []
 
-    def record(*args: object) -> None:
-        statements.append((str(args[2]), args[3]))
+    def record(
+        _connection: object, _cursor: object, statement: str, values: dict[str, object], *_: object
+    ) -> None:
+        statements.append((statement, values))
 
     event.listen(engine, "before_cursor_execute", record)
     with Session(engine) as session:
