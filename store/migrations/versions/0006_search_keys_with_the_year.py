@@ -35,11 +35,14 @@ SEARCHED: dict[str, Fields] = {
     "talk": _EVENTS,
     "teaching": _EVENTS,
 }
+# A body in standard SQL (`RETURN`), so `search_prefixes` is looked up once, here, and kept
+# as the function it found: `pg_dump` restores with an empty search path, and a body in a
+# string, looked up at each call, would then not find it, and the indexes could not be made.
 SEARCH_KEYS = (
     "CREATE FUNCTION search_keys(body text, year integer) RETURNS text[] "
-    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ "
-    "SELECT CASE WHEN year IS NULL THEN search_prefixes(body) "
-    "ELSE search_prefixes(body) || ('#' || year) END $$"
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE "
+    "RETURN CASE WHEN year IS NULL THEN search_prefixes(body) "
+    "ELSE search_prefixes(body) || ('#' || year) END"
 )
 
 
