@@ -4,7 +4,9 @@
     .venv/bin/python -m bench.search_ab --database URL --size N /tmp/before .
 
 The database must hold the generated page of N items (`bench.generate N`, seeded with
-`homepage seed`), at a schema revision every checkout accepts. Each round serves every
+`homepage seed`), at a schema revision every checkout accepts; a checkout given as
+`PATH=URL` is served over its own database instead (a copy at the revision it knows, for
+comparing across a migration). Each round serves every
 checkout in turn with this environment's Python (`homepage serve`, a fresh process, so no
 answer comes from its response cache), sends it the same 300 distinct searches as
 `bench.scale` (drawn anew each round), and stops it; the checkouts alternate, so a machine
@@ -75,17 +77,21 @@ def main() -> None:
         default="h11",
         help="What sends the requests: h11 on a socket, or httpx (as before December 2026).",
     )
-    parser.add_argument("checkouts", type=Path, nargs="+")
+    parser.add_argument("checkouts", nargs="+", help="PATH, or PATH=URL for its own database.")
     args = parser.parse_args()
     markdown = page(args.size)
-    checkouts = [checkout.resolve() for checkout in args.checkouts]
+    databases = {
+        Path(path).resolve(): url or args.database
+        for path, _, url in (checkout.partition("=") for checkout in args.checkouts)
+    }
+    checkouts = list(databases)
     runs: dict[Path, list[dict[str, list[float]]]] = {checkout: [] for checkout in checkouts}
     print("| checkout | round | p50 ms | p95 ms | " + " | ".join(f"{k} p95" for k in KINDS) + " |")
     print("|---" * (4 + len(KINDS)) + "|")
     for round_ in range(1, args.rounds + 1):
         urls = searches(markdown, args.queries, random.Random(round_))
         for checkout in checkouts:
-            by_kind = served(checkout, args.database, urls, args.client)
+            by_kind = served(checkout, databases[checkout], urls, args.client)
             runs[checkout].append(by_kind)
             every = [time for times in by_kind.values() for time in times]
             print(
