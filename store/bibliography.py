@@ -9,8 +9,8 @@ EXPORT_LIMIT = 100_000
 
 
 def matching_publications(session: Session, filters: WorkFilters) -> list[PublicationPublic]:
-    rows, _ = list_works(session, Publication, filters, EXPORT_LIMIT, 0)
-    return [PublicationPublic.model_validate(row) for row in rows]
+    publications, _ = list_works(session, PublicationPublic, filters, EXPORT_LIMIT, 0)
+    return publications
 
 
 def every_publication(session: Session) -> list[PublicationPublic]:

@@ -2,20 +2,26 @@
 
 from dataclasses import dataclass
 from functools import cache
-from typing import TypeVar, cast
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Integer, bindparam, func
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, func
+from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import Select, SelectOfScalar
+from sqlmodel.sql.expression import SelectOfScalar
 
-from schemas.project import Project
-from schemas.publication import Publication
-from schemas.work import WorkRow
+from schemas.project import Project, ProjectPublic
+from schemas.publication import Publication, PublicationPublic
+from schemas.work import WorkPublic
 from store.errors import NotFound
 from store.search import matches, parameter, search_value, with_year
 
 Work = Publication | Project
 W = TypeVar("W", Publication, Project)
+P = TypeVar("P", PublicationPublic, ProjectPublic)
+TABLES: dict[type[WorkPublic], type[Work]] = {
+    PublicationPublic: Publication,
+    ProjectPublic: Project,
+}
 
 
 @dataclass(frozen=True)
@@ -49,14 +55,15 @@ def _values(dialect: str, model: type[Work], filters: WorkFilters) -> dict[str, 
 
 @cache
 def _statements(
-    dialect: str, model: type[Work], bound: frozenset[str]
-) -> tuple[Select[WorkRow, int], SelectOfScalar[int]]:
+    dialect: str, public: type[WorkPublic], bound: frozenset[str]
+) -> tuple[Select[Any], SelectOfScalar[int]]:
     """The page statement and the count for filters on the `bound` names: one pair per
     model and combination of filters, made once, since building and keying a statement
     costs more than running it on a small page. The filter is evaluated once, on its own (a
     materialized CTE, so PostgreSQL uses the search index rather than walking the page
     order), then a window count gives the total beside the page's ids, and only the page's
-    rows are read."""
+    rows are read: the columns of `public`, the total last."""
+    model = TABLES[public]
     conditions: list[ColumnElement[bool]] = [
         matches(dialect, model, field) for field in SEARCHES.values() if parameter(field) in bound
     ]
@@ -77,26 +84,29 @@ def _statements(
         .offset(bindparam("offset", type_=Integer))
         .subquery("page")
     )
-    rows: Select[WorkRow, int] = (
-        select(model, page.c.total)
-        .join(page, col(model.id) == page.c.id)
+    table = model.__table__  # type: ignore[union-attr]
+    rows = (
+        select_columns(*(table.c[name] for name in public.model_fields), page.c.total)
+        .join(page, table.c.id == page.c.id)
         .order_by(page.c.position, page.c.id)
     )
     return rows, select(func.count()).select_from(model).where(*conditions)
 
 
 def list_works(
-    session: Session, model: type[W], filters: WorkFilters, limit: int, offset: int
-) -> tuple[list[W], int]:
-    """One page in page order, and the total, in one statement."""
+    session: Session, public: type[P], filters: WorkFilters, limit: int, offset: int
+) -> tuple[list[P], int]:
+    """One page in page order, as `public` models (read from the rows' columns, not loaded
+    as table models first), and the total, in one statement."""
     dialect = session.get_bind().dialect.name
-    values = _values(dialect, model, filters)
+    values = _values(dialect, TABLES[public], filters)
     if values is None:
         return [], 0
-    rows_statement, count_statement = _statements(dialect, model, frozenset(values))
-    rows = session.exec(rows_statement, params={**values, "limit": limit, "offset": offset}).all()
-    if rows:  # of `model`, so of W
-        return [cast(W, row) for row, _ in rows], rows[0][1]
+    rows_statement, count_statement = _statements(dialect, public, frozenset(values))
+    rows = session.execute(rows_statement, {**values, "limit": limit, "offset": offset}).all()
+    if rows:
+        items = [public.model_validate(row, from_attributes=True) for row in rows]
+        return items, rows[0][-1]
     if offset == 0:  # nothing matched at all
         return [], 0
     # Past the end: the window saw no rows, so count them on their own.

@@ -69,7 +69,11 @@ def jsonld_response(
 
 
 def negotiated(
-    request: Request, session: Session, rows: Sequence[Publication], *, one: bool
+    request: Request,
+    session: Session,
+    rows: Sequence[Publication | PublicationPublic],
+    *,
+    one: bool,
 ) -> Response | None:
     """The format `Accept` asks for before JSON, or None for the plain JSON answer."""
     wanted = preferred_format(request.headers.get("accept"))

@@ -12,7 +12,7 @@ from api.formats.feeds import Feed, FeedEntry, atom, rss
 from api.formats.media import ATOM, RSS, AtomResponse, RSSResponse
 from api.urls import identifier
 from schemas.news import NewsPublic
-from schemas.publication import Publication, PublicationPublic
+from schemas.publication import PublicationPublic
 from schemas.talk import Talk, TalkPublic
 from store import news as news_store
 from store.changes import current_version
@@ -58,13 +58,10 @@ def _news_feed(request: Request, session: Session) -> Feed:
 
 
 def _publications_feed(request: Request, session: Session, filters: FiltersDep) -> Feed:
-    rows, _ = list_works(session, Publication, filters, FEED_SIZE, 0)
+    publications, _ = list_works(session, PublicationPublic, filters, FEED_SIZE, 0)
     entries = [
-        publication_entry(
-            PublicationPublic.model_validate(row),
-            identifier(request, "read_publication", slug=row.slug),
-        )
-        for row in rows
+        publication_entry(item, identifier(request, "read_publication", slug=item.slug))
+        for item in publications
     ]
     return _feed(request, session, "Publications", "list_publications", entries)
 

@@ -17,7 +17,7 @@ def list_projects(
     request: Request, session: SessionDep, filters: FiltersDep, page: PageDep
 ) -> Response:
     """Projects in page order, filtered by year, author, venue, words (`q`) or `featured`."""
-    items, total = list_works(session, Project, filters, page.limit, page.offset)
+    items, total = list_works(session, ProjectPublic, filters, page.limit, page.offset)
     response = json_list(PROJECTS, items)
     set_page_headers(request, response, page, total)
     return response

@@ -36,7 +36,7 @@ def list_publications(
 ) -> Response:
     """Publications in page order, filtered by year, author, venue, words (`q`) or `featured`;
     `group_by=year` groups the page by year. `Accept` may ask for CSL-JSON, BibTeX or JSON-LD."""
-    items, total = list_works(session, Publication, filters, page.limit, page.offset)
+    items, total = list_works(session, PublicationPublic, filters, page.limit, page.offset)
     response = negotiated(request, session, items, one=False)
     if response is None:
         grouped = group_by == "year"

@@ -14,8 +14,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from bench.generate import page
-from schemas.project import Project
-from schemas.publication import Publication
+from schemas.project import Project, ProjectPublic
+from schemas.publication import Publication, PublicationPublic
 from schemas.talk import Talk
 from schemas.teaching import Teaching
 from seed.parse_page import parse_page
@@ -28,7 +28,7 @@ from store.works import WorkFilters, list_works
 from tests.conftest import POSTGRES_URL
 from tests.events import events_page
 
-W = TypeVar("W", Publication, Project)
+P = TypeVar("P", PublicationPublic, ProjectPublic)
 pytestmark = pytest.mark.skipif(
     POSTGRES_URL is None, reason="compares SQLite with PostgreSQL (HOMEPAGE_TEST_POSTGRES_URL)"
 )
@@ -125,7 +125,7 @@ def both(engine: Engine, sqlite: Engine) -> tuple[Engine, Engine]:
 
 def found(
     engine: Engine,
-    model: type[W],
+    model: type[P],
     filters: WorkFilters,
     limit: int = 20,
     offset: int = 0,
@@ -135,7 +135,7 @@ def found(
     return [row.slug for row in rows], total
 
 
-def same_on_both(sqlite: Engine, postgres: Engine, model: type[W]) -> None:
+def same_on_both(sqlite: Engine, postgres: Engine, model: type[P]) -> None:
     for cut in CUTS:
         on_sqlite = {filters: found(sqlite, model, filters, *cut) for filters in WORKS}
         on_postgres = {filters: found(postgres, model, filters, *cut) for filters in WORKS}
@@ -143,14 +143,14 @@ def same_on_both(sqlite: Engine, postgres: Engine, model: type[W]) -> None:
 
 
 def test_works_searches_find_the_same_on_both_databases(both: tuple[Engine, Engine]) -> None:
-    same_on_both(*both, Publication)
-    same_on_both(*both, Project)
+    same_on_both(*both, PublicationPublic)
+    same_on_both(*both, ProjectPublic)
 
 
 def test_the_compared_searches_find_something(both: tuple[Engine, Engine]) -> None:
     """So that the comparison above compares results, not empty lists."""
     sqlite, _ = both
-    totals = {filters: found(sqlite, Publication, filters)[1] for filters in WORKS}
+    totals = {filters: found(sqlite, PublicationPublic, filters)[1] for filters in WORKS}
     assert sum(1 for total in totals.values() if total > 20) >= 10
     assert totals[WorkFilters(author="muller")] == 2
     assert totals[WorkFilters(author="Zoe")] == totals[WorkFilters(author="zoë müller")] == 1
@@ -222,7 +222,7 @@ def test_a_postgresql_search_with_a_year_asks_its_search_index_alone(engine: Eng
 
     event.listen(engine, "before_cursor_execute", record)
     with Session(engine) as session:
-        list_works(session, Publication, WorkFilters(venue="ICML", year=2021), 20, 0)
+        list_works(session, PublicationPublic, WorkFilters(venue="ICML", year=2021), 20, 0)
     event.remove(engine, "before_cursor_execute", record)
     [(statement, parameters)] = statements
     with engine.connect() as connection:
