@@ -5,8 +5,9 @@
 For each size: write a page of N publications and N news items (bench.generate), time
 `homepage seed` on it (the whole command, start-up included) and read the seed process's own
 peak resident memory (its `ru_maxrss`, from `wait4`), serve it with `homepage serve`,
-send distinct filtered and `q=` searches (so none is answered from the response cache) and
-report their latency, then read the server's resident memory from /proc.
+send distinct filtered and `q=` searches (so none is answered from the response cache), after
+`WARM_UP` others, and report their latency, then read the server's resident memory from
+/proc.
 With `--postgres URL` each size gets a fresh schema on that server instead of a SQLite file.
 """
 
@@ -82,6 +83,18 @@ def searches(markdown: str, count: int, rng: random.Random) -> list[str]:
     return sorted(urls)
 
 
+WARM_UP = 100
+
+
+def warm_up_searches(markdown: str, measured: list[str], rng: random.Random) -> list[str]:
+    """`WARM_UP` searches to send a fresh server first, unmeasured, none of them among the
+    `measured`: psycopg prepares a statement on a connection at its fifth run, and
+    PostgreSQL plans a prepared statement afresh for its first five, so a new process answers
+    its first few searches of each kind more slowly than it will for the rest of its life."""
+    taken = set(measured)
+    return [url for url in searches(markdown, WARM_UP, rng) if url not in taken]
+
+
 def resident_mb(pid: int) -> tuple[float, float]:
     status = Path(f"/proc/{pid}/status").read_text()
     rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
@@ -138,7 +151,10 @@ def measure(
     ):
         latencies = []
         by_kind: dict[str, list[float]] = {kind: [] for kind in KINDS}
-        for url in searches(markdown, queries, random.Random(size)):
+        measured = searches(markdown, queries, random.Random(size))
+        for url in warm_up_searches(markdown, measured, random.Random(-size)):
+            assert client.get(url)[0] == 200, url
+        for url in measured:
             begin = time.perf_counter()
             status, body = client.get(url)
             latencies.append((time.perf_counter() - begin) * 1000)

@@ -9,8 +9,9 @@ The database must hold the generated page of N items (`bench.generate N`, seeded
 comparing across a migration). Each round serves every
 checkout in turn with this environment's Python (`homepage serve`, a fresh process, so no
 answer comes from its response cache), sends it the same 300 distinct searches as
-`bench.scale` (drawn anew each round), and stops it; the checkouts alternate, so a machine
-that slows down or speeds up during the run weighs on all of them alike.
+`bench.scale` (drawn anew each round) after the same warm-up, and stops it; the checkouts
+alternate, so a machine that slows down or speeds up during the run weighs on all of them
+alike.
 """
 
 import argparse
@@ -27,12 +28,15 @@ import httpx
 from bench.generate import page
 from bench.http_client import Connection
 from bench.processes import free_port, running
-from bench.scale import KINDS, kind_of, searches
+from bench.scale import KINDS, kind_of, searches, warm_up_searches
 
 
-def latencies(port: int, urls: list[str], client: str) -> dict[str, list[float]]:
-    """Milliseconds each search took, by kind, one connection, one request at a time,
-    through `client`: "h11" (bench.http_client) or "httpx" (which adds its own time)."""
+def latencies(
+    port: int, warm_up: list[str], urls: list[str], client: str
+) -> dict[str, list[float]]:
+    """Milliseconds each of `urls` took, by kind, one connection, one request at a time,
+    through `client`: "h11" (bench.http_client) or "httpx" (which adds its own time), after
+    the `warm_up` searches, unmeasured."""
     by_kind: dict[str, list[float]] = {kind: [] for kind in KINDS}
     with ExitStack() as stack:
         if client == "httpx":
@@ -44,6 +48,8 @@ def latencies(port: int, urls: list[str], client: str) -> dict[str, list[float]]
 
         else:
             get = stack.enter_context(Connection("127.0.0.1", port)).get
+        for url in warm_up:
+            assert get(url)[0] == 200, url
         for url in urls:
             begin = time.perf_counter()
             status, body = get(url)
@@ -52,13 +58,15 @@ def latencies(port: int, urls: list[str], client: str) -> dict[str, list[float]]
     return by_kind
 
 
-def served(checkout: Path, database: str, urls: list[str], client: str) -> dict[str, list[float]]:
+def served(
+    checkout: Path, database: str, warm_up: list[str], urls: list[str], client: str
+) -> dict[str, list[float]]:
     port = free_port()
     # Run from the checkout, so its packages come first on the path.
     command = [sys.executable, "-c", "import cli; cli.main()", "serve", "--port", str(port)]
     env = {**os.environ, "HOMEPAGE_DATABASE_URL": database}
     with running(command, env, f"http://127.0.0.1:{port}/health", cwd=checkout):
-        return latencies(port, urls, client)
+        return latencies(port, warm_up, urls, client)
 
 
 def p95(times: list[float]) -> float:
@@ -90,8 +98,9 @@ def main() -> None:
     print("|---" * (4 + len(KINDS)) + "|")
     for round_ in range(1, args.rounds + 1):
         urls = searches(markdown, args.queries, random.Random(round_))
+        warm_up = warm_up_searches(markdown, urls, random.Random(-round_))
         for checkout in checkouts:
-            by_kind = served(checkout, databases[checkout], urls, args.client)
+            by_kind = served(checkout, databases[checkout], warm_up, urls, args.client)
             runs[checkout].append(by_kind)
             every = [time for times in by_kind.values() for time in times]
             print(
