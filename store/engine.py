@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, text
-from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
@@ -48,22 +48,6 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _planned_once(url: URL) -> dict[str, object]:
-    """Each statement prepared at its first run (psycopg's `prepare_threshold`) and planned
-    once for any values (`plan_cache_mode`). A plan made for the values at hand, PostgreSQL's
-    way for the first five runs, reads every row when a searched word is in most of them (the
-    page owner's own name, as an author): the planner cannot tell that the search index
-    answers `@>` without evaluating `search_keys` again, so it counts that cost on both ways
-    and picks the table scan, which evaluates it for every row (seconds at 100,000 works).
-    Planned for any values, a search takes its index, whatever it matches."""
-    given = url.query.get("options", "")
-    options = " ".join([*([given] if isinstance(given, str) else given), _GENERIC_PLANS])
-    return {"prepare_threshold": 0, "options": options.strip()}
-
-
-_GENERIC_PLANS = "-c plan_cache_mode=force_generic_plan"
-
-
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
@@ -72,8 +56,9 @@ def make_engine(url: str) -> Engine:
         # connection of this pool, so it is what finds a server gone, and SQLAlchemy then
         # replaces every older pooled connection (tests/api/test_lost_connections.py).
         # Last in, first out: with few requests at once the same connections serve them all,
-        # with their statements prepared and the server's caches for them warm.
-        return create_engine(url, pool_use_lifo=True, connect_args=_planned_once(parsed))
+        # with their statements prepared (psycopg prepares one on a connection at its fifth
+        # run, and PostgreSQL then plans it once) and the server's caches for them warm.
+        return create_engine(url, pool_use_lifo=True)
     if parsed.database and parsed.database != ":memory:":
         path = Path(parsed.database)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@ from schemas.publication import Publication, PublicationPublic
 from schemas.talk import Talk
 from schemas.teaching import Teaching
 from seed.parse_page import parse_page
-from store.engine import for_reads, make_engine
+from store.engine import make_engine
 from store.events import EventFilters, list_events
 from store.load_page import load_page
 from store.schema import check_schema
@@ -232,27 +232,3 @@ def test_a_postgresql_search_with_a_year_asks_its_search_index_alone(engine: Eng
         )
     assert "publication_search_venue" in plan
     assert "ix_publication_year" not in plan
-
-
-def test_a_name_on_every_work_is_still_looked_up_in_its_index(
-    both: tuple[Engine, Engine],
-) -> None:
-    """The page owner is an author of every work. Planned for that value, PostgreSQL would
-    read the whole table and compute every row's search keys (seconds at 100,000 works); the
-    app's connections plan each statement once, for any values, and that plan takes the
-    index."""
-    _, postgres = both
-    with for_reads(postgres).connect() as connection:  # as the app reads
-        with Session(bind=connection) as session:
-            _, total = list_works(session, PublicationPublic, WorkFilters(author="Dong"), 20, 0)
-        [(name, generic, custom)] = connection.exec_driver_sql(
-            "SELECT name, generic_plans, custom_plans FROM pg_prepared_statements "
-            "WHERE statement LIKE 'WITH matched%%'"
-        ).all()
-        plan = "\n".join(
-            row[0]
-            for row in connection.exec_driver_sql(f"EXPLAIN EXECUTE {name}('{{dong}}', 20, 0)")
-        )
-    assert total == 300 + 1
-    assert (generic, custom) == (1, 0)
-    assert "Bitmap Index Scan on publication_search_author" in plan
