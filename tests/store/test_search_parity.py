@@ -232,3 +232,29 @@ def test_a_postgresql_search_with_a_year_asks_its_search_index_alone(engine: Eng
         )
     assert "publication_search_venue" in plan
     assert "ix_publication_year" not in plan
+
+
+def test_a_name_on_every_work_is_still_looked_up_in_its_index(engine: Engine) -> None:
+    """The page owner is an author of every work. Planned for that name, PostgreSQL would read
+    the whole table and compute every row's search keys (seconds at 100,000 works); the
+    search's words reach the plan through a subquery, so it is made without them, and takes
+    the index."""
+    load_page(engine, parse_page("page.md", generated_page(2000)).page)
+    statements: list[tuple[str, dict[str, object]]] = []
+
+    def record(
+        _connection: object, _cursor: object, statement: str, values: dict[str, object], *_: object
+    ) -> None:
+        statements.append((statement, values))
+
+    event.listen(engine, "before_cursor_execute", record)
+    with Session(engine) as session:
+        _, total = list_works(session, PublicationPublic, WorkFilters(author="Dong"), 20, 0)
+    event.remove(engine, "before_cursor_execute", record)
+    [(statement, parameters)] = statements
+    with engine.connect() as connection:
+        plan = "\n".join(
+            row[0] for row in connection.exec_driver_sql("EXPLAIN " + statement, parameters)
+        )
+    assert total == 2000 + 1  # every generated work, and the one of EXTRA with the owner
+    assert "Bitmap Index Scan on publication_search_author" in plan
