@@ -210,9 +210,9 @@ def test_each_postgresql_search_condition_is_answered_by_its_index(
     assert [f"Bitmap Index Scan on {index}" in plan for plan in plans] == [True, True]
 
 
-def test_a_postgresql_search_with_a_year_asks_its_search_index_alone(engine: Engine) -> None:
-    """The year's key is among the row's search keys, so `venue` with `year` is one index
-    lookup, not the search index's rows intersected with the year index's."""
+def listing_plan(engine: Engine, filters: WorkFilters, *settings: str) -> tuple[str, int]:
+    """The plan PostgreSQL makes for the statement `list_works` sends for `filters` (after
+    the `SET`s in `settings`), and the total it found."""
     statements: list[tuple[str, dict[str, object]]] = []
 
     def record(
@@ -222,14 +222,21 @@ def test_a_postgresql_search_with_a_year_asks_its_search_index_alone(engine: Eng
 
     event.listen(engine, "before_cursor_execute", record)
     with Session(engine) as session:
-        list_works(session, PublicationPublic, WorkFilters(venue="ICML", year=2021), 20, 0)
+        _, total = list_works(session, PublicationPublic, filters, 20, 0)
     event.remove(engine, "before_cursor_execute", record)
     [(statement, parameters)] = statements
     with engine.connect() as connection:
-        connection.exec_driver_sql("SET enable_seqscan = off")
-        plan = "\n".join(
-            row[0] for row in connection.exec_driver_sql("EXPLAIN " + statement, parameters)
-        )
+        for setting in settings:
+            connection.exec_driver_sql(setting)
+        plan = connection.exec_driver_sql("EXPLAIN " + statement, parameters)
+        return "\n".join(row[0] for row in plan), total
+
+
+def test_a_postgresql_search_with_a_year_asks_its_search_index_alone(engine: Engine) -> None:
+    """The year's key is among the row's search keys, so `venue` with `year` is one index
+    lookup, not the search index's rows intersected with the year index's."""
+    filters = WorkFilters(venue="ICML", year=2021)
+    plan, _ = listing_plan(engine, filters, "SET enable_seqscan = off")
     assert "publication_search_venue" in plan
     assert "ix_publication_year" not in plan
 
@@ -240,21 +247,6 @@ def test_a_name_on_every_work_is_still_looked_up_in_its_index(engine: Engine) ->
     search's words reach the plan through a subquery, so it is made without them, and takes
     the index."""
     load_page(engine, parse_page("page.md", generated_page(2000)).page)
-    statements: list[tuple[str, dict[str, object]]] = []
-
-    def record(
-        _connection: object, _cursor: object, statement: str, values: dict[str, object], *_: object
-    ) -> None:
-        statements.append((statement, values))
-
-    event.listen(engine, "before_cursor_execute", record)
-    with Session(engine) as session:
-        _, total = list_works(session, PublicationPublic, WorkFilters(author="Dong"), 20, 0)
-    event.remove(engine, "before_cursor_execute", record)
-    [(statement, parameters)] = statements
-    with engine.connect() as connection:
-        plan = "\n".join(
-            row[0] for row in connection.exec_driver_sql("EXPLAIN " + statement, parameters)
-        )
+    plan, total = listing_plan(engine, WorkFilters(author="Dong"))
     assert total == 2000 + 1  # every generated work, and the one of EXTRA with the owner
     assert "Bitmap Index Scan on publication_search_author" in plan
