@@ -126,5 +126,8 @@ def refresh_statistics(engine: Engine) -> None:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.execute(text(f"VACUUM (ANALYZE) {', '.join(_LOADED_TABLES)}"))
     elif engine.dialect.name == "sqlite":
-        with engine.begin() as connection:
+        # With the write lock from the start (BEGIN IMMEDIATE): `optimize` may write its
+        # statistics, and a transaction that began reading cannot wait to write while another
+        # process (a server's webhook dispatcher, an API post) writes; it fails at once.
+        with engine.execution_options(write=True).begin() as connection:
             connection.execute(text("PRAGMA optimize"))
