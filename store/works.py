@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Integer, Select, bindparam, func
 from sqlalchemy import select as select_columns
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -94,23 +95,25 @@ def _statements(
 
 
 def list_works(
-    session: Session, public: type[P], filters: WorkFilters, limit: int, offset: int
+    connection: Connection, public: type[P], filters: WorkFilters, limit: int, offset: int
 ) -> tuple[list[P], int]:
     """One page in page order, as `public` models (read from the rows' columns, not loaded
-    as table models first), and the total, in one statement."""
-    dialect = session.get_bind().dialect.name
+    as table models first), and the total, in one statement. On a connection, not an ORM
+    session: nothing here needs one, and a session's transaction and identity bookkeeping
+    would be most of a short page's cost (`api.routes.publications`)."""
+    dialect = connection.dialect.name
     values = _values(dialect, TABLES[public], filters)
     if values is None:
         return [], 0
     rows_statement, count_statement = _statements(dialect, public, frozenset(values))
-    rows = session.execute(rows_statement, {**values, "limit": limit, "offset": offset}).all()
+    rows = connection.execute(rows_statement, {**values, "limit": limit, "offset": offset}).all()
     if rows:
         items = [public.model_validate(row, from_attributes=True) for row in rows]
         return items, rows[0][-1]
     if offset == 0:  # nothing matched at all
         return [], 0
     # Past the end: the window saw no rows, so count them on their own.
-    return [], session.exec(count_statement, params=values).one()
+    return [], connection.execute(count_statement, values).scalar_one()
 
 
 def read_work(session: Session, model: type[W], slug: str) -> W:

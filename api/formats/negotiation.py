@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fastapi import Request, Response
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from api.formats import jsonld
@@ -70,18 +71,21 @@ def jsonld_response(
 
 def negotiated(
     request: Request,
-    session: Session,
+    connection: Connection,
     rows: Sequence[Publication | PublicationPublic],
     *,
     one: bool,
 ) -> Response | None:
-    """The format `Accept` asks for before JSON, or None for the plain JSON answer."""
+    """The format `Accept` asks for before JSON, or None for the plain JSON answer. The
+    citation formats read every publication (for their keys) through a session on
+    `connection`, made only then."""
     wanted = preferred_format(request.headers.get("accept"))
     if wanted is None:
         return None
     publications = [PublicationPublic.model_validate(row) for row in rows]
-    if wanted == CSL_JSON:
-        return csl_response(session, publications, one=one)
-    if wanted == BIBTEX:
+    if wanted == JSON_LD:
+        return jsonld_response(request, publications, one=one)
+    with Session(bind=connection) as session:
+        if wanted == CSL_JSON:
+            return csl_response(session, publications, one=one)
         return bibtex_response(session, publications)
-    return jsonld_response(request, publications, one=one)

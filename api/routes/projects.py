@@ -1,7 +1,7 @@
 from fastapi import APIRouter, Request, Response
 from pydantic import TypeAdapter
 
-from api.deps import FiltersDep, PageDep, ProjectDep, SessionDep
+from api.deps import FiltersDep, PageDep, ProjectDep, ReadEngineDep
 from api.errors import NOT_FOUND
 from api.json_lists import json_list
 from api.pagination import set_page_headers
@@ -14,10 +14,11 @@ PROJECTS = TypeAdapter(list[ProjectPublic])
 
 @router.get("/projects", response_model=list[ProjectPublic])
 def list_projects(
-    request: Request, session: SessionDep, filters: FiltersDep, page: PageDep
+    request: Request, engine: ReadEngineDep, filters: FiltersDep, page: PageDep
 ) -> Response:
     """Projects in page order, filtered by year, author, venue, words (`q`) or `featured`."""
-    items, total = list_works(session, ProjectPublic, filters, page.limit, page.offset)
+    with engine.connect() as connection:
+        items, total = list_works(connection, ProjectPublic, filters, page.limit, page.offset)
     response = json_list(PROJECTS, items)
     set_page_headers(request, response, page, total)
     return response

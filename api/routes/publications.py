@@ -3,7 +3,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import TypeAdapter
 
-from api.deps import FiltersDep, PageDep, PublicationDep, SessionDep
+from api.deps import FiltersDep, PageDep, PublicationDep, ReadEngineDep, SessionDep
 from api.errors import NOT_FOUND
 from api.formats.negotiation import negotiated, negotiated_content
 from api.grouping import by_year
@@ -29,15 +29,16 @@ GroupBy = Annotated[
 )
 def list_publications(
     request: Request,
-    session: SessionDep,
+    engine: ReadEngineDep,
     filters: FiltersDep,
     page: PageDep,
     group_by: GroupBy = None,
 ) -> Response:
     """Publications in page order, filtered by year, author, venue, words (`q`) or `featured`;
     `group_by=year` groups the page by year. `Accept` may ask for CSL-JSON, BibTeX or JSON-LD."""
-    items, total = list_works(session, PublicationPublic, filters, page.limit, page.offset)
-    response = negotiated(request, session, items, one=False)
+    with engine.connect() as connection:  # in the handler's thread, as are its queries
+        items, total = list_works(connection, PublicationPublic, filters, page.limit, page.offset)
+        response = negotiated(request, connection, items, one=False)
     if response is None:
         grouped = group_by == "year"
         response = json_list(YEARS, by_year(items)) if grouped else json_list(PUBLICATIONS, items)
@@ -54,4 +55,4 @@ def read_publication(
     publication: PublicationDep, request: Request, session: SessionDep
 ) -> Publication | Response:
     """One publication by its slug; `Accept` may ask for CSL-JSON, BibTeX or JSON-LD."""
-    return negotiated(request, session, [publication], one=True) or publication
+    return negotiated(request, session.connection(), [publication], one=True) or publication

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(
 
 def searched(engine: Engine, filters: WorkFilters) -> tuple[list[str], int]:
     with Session(engine) as session:
-        rows, total = list_works(session, PublicationPublic, filters, 20, 0)
+        rows, total = list_works(session.connection(), PublicationPublic, filters, 20, 0)
     return [row.slug for row in rows], total
 
 
@@ -32,7 +32,7 @@ def test_a_dump_restores_with_its_search_indexes_and_answers_the_same(
 ) -> None:
     assert POSTGRES_URL is not None
     with Session(seeded) as session:
-        [first], _ = list_works(session, PublicationPublic, WorkFilters(), 1, 0)
+        [first], _ = list_works(session.connection(), PublicationPublic, WorkFilters(), 1, 0)
     word = first.title.split()[0]
     searches = [
         WorkFilters(q=word),

@@ -131,7 +131,7 @@ def found(
     offset: int = 0,
 ) -> tuple[list[str], int]:
     with Session(engine) as session:
-        rows, total = list_works(session, model, filters, limit, offset)
+        rows, total = list_works(session.connection(), model, filters, limit, offset)
     return [row.slug for row in rows], total
 
 
@@ -222,7 +222,7 @@ def listing_plan(engine: Engine, filters: WorkFilters, *settings: str) -> tuple[
 
     event.listen(engine, "before_cursor_execute", record)
     with Session(engine) as session:
-        _, total = list_works(session, PublicationPublic, filters, 20, 0)
+        _, total = list_works(session.connection(), PublicationPublic, filters, 20, 0)
     event.remove(engine, "before_cursor_execute", record)
     [(statement, parameters)] = statements
     with engine.connect() as connection:
