@@ -42,6 +42,7 @@ EXTRA = [
     "MULLER Anne, Muller Béatrice, Œuvre complète du ÉCOLE normale, ACL 2020.",
 ]
 WORKS = [
+    WorkFilters(),
     WorkFilters(q="efficient"),
     WorkFilters(q="Efficient"),
     WorkFilters(q="eff"),
@@ -230,6 +231,17 @@ def listing_plan(engine: Engine, filters: WorkFilters, *settings: str) -> tuple[
             connection.exec_driver_sql(setting)
         plan = connection.exec_driver_sql("EXPLAIN " + statement, parameters)
         return "\n".join(row[0] for row in plan), total
+
+
+def test_an_unfiltered_list_walks_the_position_index_to_its_page(engine: Engine) -> None:
+    """With no filter there is nothing to evaluate apart: the page is read in page order
+    from the position index, and the total counted beside it, not every row gathered and
+    sorted for a window count."""
+    load_page(engine, parse_page("page.md", generated_page(2000)).page)
+    plan, total = listing_plan(engine, WorkFilters())
+    assert total == 2000 + len(EXTRA)
+    assert "Index Scan using ix_publication_position on publication" in plan
+    assert "CTE" not in plan
 
 
 def test_a_postgresql_search_with_a_year_asks_its_search_index_alone(engine: Engine) -> None:
