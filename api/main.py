@@ -3,8 +3,7 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
-from fastapi.routing import APIRoute
+from fastapi import APIRouter, FastAPI
 from sqlalchemy.engine import Engine
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -21,6 +20,7 @@ from api.routes import (
     health,
     interests,
     news,
+    operation_id,
     profile,
     projects,
     publications,
@@ -43,9 +43,19 @@ projects, talks, teaching and the page's other sections, seeded from the owner's
 Lists are plain JSON arrays; paginated lists carry `X-Total-Count` and a `Link` header.
 """
 
-
-def operation_id(route: APIRoute) -> str:
-    return route.name
+# The format routes come first, so that `/publications/x.bib` is never read as the slug `x.bib`.
+ROUTERS: tuple[APIRouter, ...] = (
+    *formats.routers,
+    health.router,
+    profile.router,
+    interests.router,
+    news.router,
+    publications.router,
+    projects.router,
+    talks.router,
+    teaching.router,
+    sections.router,
+)
 
 
 class HomepageAPI(FastAPI):
@@ -126,18 +136,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.read_engine = for_reads(engine)
     app.state.auth_throttle = FailureThrottle()
     add_error_handlers(app)
-    routers = (
-        formats,
-        health,
-        profile,
-        interests,
-        news,
-        publications,
-        projects,
-        talks,
-        teaching,
-        sections,
-    )
-    for module in routers:
-        app.include_router(module.router)
+    # The routes themselves, not the routers: FastAPI matches an included router's routes
+    # through one nested router per inclusion (about 0.2-0.3 ms of an uncached request, which
+    # finds its route in one flat list instead). Each route already carries its tags and
+    # operation id (`api.routes.resource_router`), so the OpenAPI document is the same.
+    for router in ROUTERS:
+        app.router.routes.extend(router.routes)
     return app

@@ -2,17 +2,18 @@
 
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import Response
 
 from api.deps import FiltersDep, PublicationDep, SessionDep
 from api.errors import NOT_FOUND
 from api.formats.media import BIBTEX, BibTeXResponse, CSLResponse
 from api.formats.negotiation import bibtex_response, csl_response
+from api.routes import resource_router
 from schemas.csl import CSLItem
 from schemas.publication import PublicationPublic
 from store.bibliography import matching_publications
 
-router = APIRouter(tags=["publications"])
+router = resource_router("publications")
 
 BIBTEX_FILE: dict[int | str, dict[str, Any]] = {
     200: {"content": {BIBTEX: {"schema": {"type": "string"}}}, "description": "BibTeX entries."}

@@ -3,13 +3,14 @@
 from collections.abc import Callable
 from typing import Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from sqlmodel import Session
 
 from api.deps import FiltersDep, SessionDep
 from api.formats.feed_entries import news_entry, publication_entry, talk_entry
 from api.formats.feeds import Feed, FeedEntry, atom, rss
 from api.formats.media import ATOM, RSS, AtomResponse, RSSResponse
+from api.routes import resource_router
 from api.urls import identifier
 from schemas.news import NewsPublic
 from schemas.publication import PublicationPublic
@@ -21,9 +22,9 @@ from store.profile import find_profile
 from store.works import list_works
 
 FEED_SIZE = 100
-news_feeds = APIRouter(tags=["news"])
-publication_feeds = APIRouter(tags=["publications"])
-talk_feeds = APIRouter(tags=["talks"])
+news_feeds = resource_router("news")
+publication_feeds = resource_router("publications")
+talk_feeds = resource_router("talks")
 
 
 def _content(media_type: str, what: str) -> dict[int | str, dict[str, Any]]:
@@ -119,7 +120,4 @@ def list_talks_rss(request: Request, session: SessionDep) -> Response:
     return _write(rss, RSSResponse, _talks_feed(request, session))
 
 
-router = APIRouter()
-router.include_router(news_feeds)
-router.include_router(publication_feeds)
-router.include_router(talk_feeds)
+routers = (news_feeds, publication_feeds, talk_feeds)

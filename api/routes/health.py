@@ -1,14 +1,15 @@
 from typing import Literal
 
-from fastapi import APIRouter, HTTPException, Request, status
+from fastapi import HTTPException, Request, status
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.deps import SessionDep
 from api.errors import ErrorPublic
+from api.routes import resource_router
 
-router = APIRouter(tags=["health"])
+router = resource_router("health")
 
 
 class HealthPublic(BaseModel):

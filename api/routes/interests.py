@@ -1,10 +1,10 @@
-from fastapi import APIRouter
 from sqlmodel import col, select
 
 from api.deps import SessionDep
+from api.routes import resource_router
 from schemas.interest import Interest, InterestPublic
 
-router = APIRouter(tags=["interests"])
+router = resource_router("interests")
 
 
 @router.get("/interests", response_model=list[InterestPublic])

@@ -3,7 +3,7 @@ Events and teaching as Courses."""
 
 from typing import Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from sqlmodel import col, select
 
 from api.deps import (
@@ -20,6 +20,7 @@ from api.formats import jsonld
 from api.formats.jsonld_events import course, events_jsonld, talk_event
 from api.formats.media import JSONLDResponse
 from api.formats.negotiation import jsonld_response
+from api.routes import resource_router
 from api.urls import identifier
 from schemas.interest import Interest, InterestPublic
 from schemas.profile import ProfilePublic
@@ -32,10 +33,10 @@ from store.events import every_event
 JSONLDDocument = dict[str, Any]
 
 
-profile_documents = APIRouter(tags=["profile"])
-publication_documents = APIRouter(tags=["publications"])
-talk_documents = APIRouter(tags=["talks"])
-teaching_documents = APIRouter(tags=["teaching"])
+profile_documents = resource_router("profile")
+publication_documents = resource_router("publications")
+talk_documents = resource_router("talks")
+teaching_documents = resource_router("teaching")
 
 
 @profile_documents.get(
@@ -121,8 +122,4 @@ def read_teaching_jsonld(request: Request, entry: TeachingDep) -> Response:
     )
 
 
-router = APIRouter()
-router.include_router(profile_documents)
-router.include_router(publication_documents)
-router.include_router(talk_documents)
-router.include_router(teaching_documents)
+routers = (profile_documents, publication_documents, talk_documents, teaching_documents)

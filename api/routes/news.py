@@ -1,4 +1,4 @@
-from fastapi import APIRouter, Request, Response, status
+from fastapi import Request, Response, status
 from pydantic import TypeAdapter
 
 from api.auth import NewsWriter
@@ -6,12 +6,13 @@ from api.deps import NewsItemDep, PageDep, SessionDep, WriteSessionDep
 from api.errors import NOT_FOUND, WRITE_ERRORS
 from api.json_lists import json_list
 from api.pagination import set_page_headers
+from api.routes import resource_router
 from api.urls import reference
 from schemas.news import News, NewsCreate, NewsPublic, NewsUpdate
 from store import news as store
 from store import news_writes
 
-router = APIRouter(tags=["news"])
+router = resource_router("news")
 NEWS = TypeAdapter(list[NewsPublic])
 
 _BY_SLUG = {"slug": "$response.body#/slug"}

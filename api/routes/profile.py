@@ -1,10 +1,9 @@
-from fastapi import APIRouter
-
 from api.deps import ProfileDep
 from api.errors import NO_PROFILE
+from api.routes import resource_router
 from schemas.profile import Profile, ProfilePublic
 
-router = APIRouter(tags=["profile"])
+router = resource_router("profile")
 
 
 @router.get(

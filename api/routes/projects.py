@@ -1,14 +1,15 @@
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from pydantic import TypeAdapter
 
 from api.deps import FiltersDep, PageDep, ProjectDep, ReadEngineDep
 from api.errors import NOT_FOUND
 from api.json_lists import json_list
 from api.pagination import set_page_headers
+from api.routes import resource_router
 from schemas.project import Project, ProjectPublic
 from store.works import list_works
 
-router = APIRouter(tags=["projects"])
+router = resource_router("projects")
 PROJECTS = TypeAdapter(list[ProjectPublic])
 
 

@@ -1,6 +1,6 @@
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 from pydantic import TypeAdapter
 
 from api.deps import FiltersDep, PageDep, PublicationDep, ReadEngineDep, SessionDep
@@ -9,10 +9,11 @@ from api.formats.negotiation import negotiated, negotiated_content
 from api.grouping import by_year
 from api.json_lists import json_list
 from api.pagination import set_page_headers
+from api.routes import resource_router
 from schemas.publication import Publication, PublicationPublic, PublicationYear
 from store.works import list_works
 
-router = APIRouter(tags=["publications"])
+router = resource_router("publications")
 PUBLICATIONS = TypeAdapter(list[PublicationPublic])
 YEARS = TypeAdapter(list[PublicationYear])
 

@@ -1,11 +1,10 @@
-from fastapi import APIRouter
-
 from api.deps import SectionDep, SessionDep
 from api.errors import NOT_FOUND
+from api.routes import resource_router
 from schemas.section import Section, SectionPublic
 from store import sections
 
-router = APIRouter(tags=["sections"])
+router = resource_router("sections")
 
 
 @router.get("/sections", response_model=list[SectionPublic])

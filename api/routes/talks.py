@@ -1,4 +1,4 @@
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from pydantic import TypeAdapter
 
 from api.deps import EventFiltersDep, PageDep, SessionDep, TalkDep
@@ -7,10 +7,11 @@ from api.formats.jsonld_events import JSONLD_CONTENT, events_jsonld, talk_event
 from api.formats.media import prefers_jsonld
 from api.json_lists import json_list
 from api.pagination import set_page_headers
+from api.routes import resource_router
 from schemas.talk import Talk, TalkPublic
 from store.events import list_events
 
-router = APIRouter(tags=["talks"])
+router = resource_router("talks")
 TALKS = TypeAdapter(list[TalkPublic])
 
 
