@@ -23,7 +23,10 @@ from store.change_watch import WATCH_ERRORS, VersionWatcher, last_changed
 
 _EMPTY_BODY: Message = {"type": "http.response.body", "body": b""}
 GZIP_MIN = 1024
-GZIP_LEVEL = 6
+GZIP_LEVEL = 1
+"""nginx's default level: a 20-item publication page (18 KB) compresses in about half the
+time of level 6 (150 against 320 µs), to 13 % more bytes (2.8 against 2.5 KB); a 1,000-item
+page in a third of it. Every uncached GET pays this before its answer is sent."""
 BIG_BODY = 64 * 1024
 """Bodies from this size up are hashed and compressed in a thread (a 1,000-item page takes
 milliseconds); smaller ones on the loop, where they cost less than the trip to a thread."""
