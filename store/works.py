@@ -62,9 +62,12 @@ def _statements(
     model and combination of filters, made once, since building and keying a statement
     costs more than running it on a small page. With a filter, it is evaluated once, on its
     own (a materialized CTE, so PostgreSQL uses the search index rather than walking the page
-    order), then a window count gives the total beside the page's ids, and only the page's
-    rows are read: the columns of `public`, the total last. Without one, the page is read in
-    page order from the position index and the total counted apart (`_unfiltered`)."""
+    order); the page's ids are taken from it in page order and its rows counted beside them,
+    and only the page's rows are read: the columns of `public`, the total last. (A window
+    count over the matches kept every one of them for the count: 3.1 against 2.5 ms in the
+    server for an author on 1,000 of 100,000 works on PostgreSQL.) Without a filter, the page
+    is read in page order from the position index and the total counted apart
+    (`_unfiltered`)."""
     model = TABLES[public]
     conditions: list[ColumnElement[bool]] = [
         matches(dialect, model, field) for field in SEARCHES.values() if parameter(field) in bound
@@ -85,14 +88,15 @@ def _statements(
         .prefix_with("MATERIALIZED")
     )
     page = (
-        select(matched.c.id, matched.c.position, func.count().over().label("total"))
+        select(matched.c.id, matched.c.position)
         .order_by(matched.c.position, matched.c.id)
         .limit(bindparam("limit", type_=Integer))
         .offset(bindparam("offset", type_=Integer))
         .subquery("page")
     )
+    total = select(func.count()).select_from(matched).scalar_subquery()
     rows = (
-        select_columns(*columns, page.c.total)
+        select_columns(*columns, total.label("total"))
         .join(page, table.c.id == page.c.id)
         .order_by(page.c.position, page.c.id)
     )
@@ -131,7 +135,7 @@ def list_works(
         return items, rows[0][-1]
     if offset == 0:  # nothing matched at all
         return [], 0
-    # Past the end: the window saw no rows, so count them on their own.
+    # Past the end: no row carried the total, so count them on their own.
     return [], connection.execute(count_statement, values).scalar_one()
 
 
