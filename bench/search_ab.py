@@ -11,7 +11,9 @@ checkout in turn with this environment's Python (`homepage serve`, a fresh proce
 answer comes from its response cache), sends it the same 300 distinct searches as
 `bench.scale` (drawn anew each round) after the same warm-up, and stops it; the checkouts
 alternate, so a machine that slows down or speeds up during the run weighs on all of them
-alike.
+alike. With `--interleave` every checkout is served at once instead, and each search goes to
+each of them in turn (the order turning with every search), so that even a machine whose
+speed moves within a round, as a shared virtual machine's does, weighs on all of them alike.
 """
 
 import argparse
@@ -58,15 +60,45 @@ def latencies(
     return by_kind
 
 
-def served(
-    checkout: Path, database: str, warm_up: list[str], urls: list[str], client: str
-) -> dict[str, list[float]]:
+def serving(stack: ExitStack, checkout: Path, database: str) -> int:
+    """Serve `checkout` over `database` until `stack` closes; its port."""
     port = free_port()
     # Run from the checkout, so its packages come first on the path.
     command = [sys.executable, "-c", "import cli; cli.main()", "serve", "--port", str(port)]
     env = {**os.environ, "HOMEPAGE_DATABASE_URL": database}
-    with running(command, env, f"http://127.0.0.1:{port}/health", cwd=checkout):
-        return latencies(port, warm_up, urls, client)
+    stack.enter_context(running(command, env, f"http://127.0.0.1:{port}/health", cwd=checkout))
+    return port
+
+
+def served(
+    checkout: Path, database: str, warm_up: list[str], urls: list[str], client: str
+) -> dict[str, list[float]]:
+    with ExitStack() as stack:
+        return latencies(serving(stack, checkout, database), warm_up, urls, client)
+
+
+def interleaved(
+    databases: dict[Path, str], warm_up: list[str], urls: list[str]
+) -> dict[Path, dict[str, list[float]]]:
+    """Milliseconds each of `urls` took on each checkout, by kind: every checkout served at
+    once, warmed up alike, and each search sent to each of them in turn through its own h11
+    connection, the first of them one further on with every search."""
+    checkouts = list(databases)
+    times: dict[Path, dict[str, list[float]]] = {c: {k: [] for k in KINDS} for c in checkouts}
+    with ExitStack() as stack:
+        ports = {c: serving(stack, c, databases[c]) for c in checkouts}
+        gets = {c: stack.enter_context(Connection("127.0.0.1", ports[c])).get for c in checkouts}
+        for url in warm_up:
+            for checkout in checkouts:
+                assert gets[checkout](url)[0] == 200, url
+        for index, url in enumerate(urls):
+            turn = index % len(checkouts)
+            for checkout in checkouts[turn:] + checkouts[:turn]:
+                begin = time.perf_counter()
+                status, body = gets[checkout](url)
+                times[checkout][kind_of(url)].append((time.perf_counter() - begin) * 1000)
+                assert status == 200, (url, body)
+    return times
 
 
 def p95(times: list[float]) -> float:
@@ -85,8 +117,15 @@ def main() -> None:
         default="h11",
         help="What sends the requests: h11 on a socket, or httpx (as before December 2026).",
     )
+    parser.add_argument(
+        "--interleave",
+        action="store_true",
+        help="Serve every checkout at once and send each search to each in turn (h11).",
+    )
     parser.add_argument("checkouts", nargs="+", help="PATH, or PATH=URL for its own database.")
     args = parser.parse_args()
+    if args.interleave and args.client != "h11":
+        parser.error("--interleave sends through h11 only")
     markdown = page(args.size)
     databases = {
         Path(path).resolve(): url or args.database
@@ -99,8 +138,13 @@ def main() -> None:
     for round_ in range(1, args.rounds + 1):
         urls = searches(markdown, args.queries, random.Random(round_))
         warm_up = warm_up_searches(markdown, urls, random.Random(-round_))
+        if args.interleave:
+            by_checkout = interleaved(databases, warm_up, urls)
         for checkout in checkouts:
-            by_kind = served(checkout, databases[checkout], warm_up, urls, args.client)
+            if args.interleave:
+                by_kind = by_checkout[checkout]
+            else:
+                by_kind = served(checkout, databases[checkout], warm_up, urls, args.client)
             runs[checkout].append(by_kind)
             every = [time for times in by_kind.values() for time in times]
             print(
