@@ -11,6 +11,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
+from functools import cached_property
 
 from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
@@ -44,23 +45,37 @@ class Variant:
     headers: RawHeaders
     not_modified: RawHeaders
     start: Message = field(init=False)
-    start_not_modified: Message = field(init=False)
     body_message: Message = field(init=False)
 
     def __post_init__(self) -> None:
         put = object.__setattr__
         put(self, "start", prepared_start(200, self.headers, len(self.body)))
-        put(self, "start_not_modified", prepared_start(304, self.not_modified, 0))
         put(self, "body_message", {"type": "http.response.body", "body": self.body})
+
+    @cached_property
+    def start_not_modified(self) -> Message:
+        """Made the first time a client revalidates: most answers never are."""
+        return prepared_start(304, self.not_modified, 0)
 
 
 @dataclass(frozen=True)
 class Entry:
-    identity: Variant
+    """A kept response: its gzip variant made at once (its size counts toward the cache's
+    bytes), the uncompressed one the first time a client asks for it, as the answer to an
+    uncached request is nearly always sent gzipped."""
+
+    body: bytes
+    headers: RawHeaders
+    etag: str
+    extra: dict[str, str]
     gzipped: Variant | None
     etags: frozenset[str]
     modified: float
     size: int
+
+    @cached_property
+    def identity(self) -> Variant:
+        return _variant(self.body, self.headers, self.etag, self.extra)
 
 
 def _variant(body: bytes, base: RawHeaders, etag: str, extra: dict[str, str]) -> Variant:
@@ -82,7 +97,6 @@ def build_entry(response: BufferedResponse, modified: float, cache_control: str)
         "cache-control": cache_control,
         "vary": "Accept, Accept-Encoding, Origin",
     }
-    identity = _variant(body, base.raw, f'"{digest}"', extra)
     gzipped = None
     if len(body) >= GZIP_MIN:
         packed = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
@@ -90,7 +104,7 @@ def build_entry(response: BufferedResponse, modified: float, cache_control: str)
         gzipped = _variant(packed, base.raw, f'"{digest}-gz"', gz_extra)
     size = len(body) + (len(gzipped.body) if gzipped else 0)
     etags = frozenset({f'"{digest}"', f'"{digest}-gz"'})
-    return Entry(identity, gzipped, etags, modified, size)
+    return Entry(body, base.raw, f'"{digest}"', extra, gzipped, etags, modified, size)
 
 
 def accepts_gzip(accept_encoding: str) -> bool:
