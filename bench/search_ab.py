@@ -22,6 +22,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -53,11 +54,18 @@ def latencies(
         for url in warm_up:
             assert get(url)[0] == 200, url
         for url in urls:
-            begin = time.perf_counter()
-            status, body = get(url)
-            by_kind[kind_of(url)].append((time.perf_counter() - begin) * 1000)
-            assert status == 200, (url, body)
+            timed(get, url, by_kind)
     return by_kind
+
+
+def timed(
+    get: Callable[[str], tuple[int, bytes]], url: str, by_kind: dict[str, list[float]]
+) -> None:
+    """Send `url` through `get` and add the milliseconds it took to its kind's list."""
+    begin = time.perf_counter()
+    status, body = get(url)
+    by_kind[kind_of(url)].append((time.perf_counter() - begin) * 1000)
+    assert status == 200, (url, body)
 
 
 def serving(stack: ExitStack, checkout: Path, database: str) -> int:
@@ -94,10 +102,7 @@ def interleaved(
         for index, url in enumerate(urls):
             turn = index % len(checkouts)
             for checkout in checkouts[turn:] + checkouts[:turn]:
-                begin = time.perf_counter()
-                status, body = gets[checkout](url)
-                times[checkout][kind_of(url)].append((time.perf_counter() - begin) * 1000)
-                assert status == 200, (url, body)
+                timed(gets[checkout], url, times[checkout])
     return times
 
 
@@ -138,13 +143,13 @@ def main() -> None:
     for round_ in range(1, args.rounds + 1):
         urls = searches(markdown, args.queries, random.Random(round_))
         warm_up = warm_up_searches(markdown, urls, random.Random(-round_))
-        if args.interleave:
-            by_checkout = interleaved(databases, warm_up, urls)
+        by_checkout = interleaved(databases, warm_up, urls) if args.interleave else {}
         for checkout in checkouts:
-            if args.interleave:
-                by_kind = by_checkout[checkout]
-            else:
-                by_kind = served(checkout, databases[checkout], warm_up, urls, args.client)
+            if not args.interleave:  # served now, so its line prints as soon as it is done
+                by_checkout[checkout] = served(
+                    checkout, databases[checkout], warm_up, urls, args.client
+                )
+            by_kind = by_checkout[checkout]
             runs[checkout].append(by_kind)
             every = [time for times in by_kind.values() for time in times]
             print(
