@@ -14,6 +14,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute, Match
 
+from api.middleware.cache import connection_lost
 from api.middleware.security_headers import API_HEADERS
 from store.engine import is_storage_full
 from store.errors import (
@@ -88,6 +89,8 @@ async def database_error(request: Request, error: Exception) -> JSONResponse:
     """503 when the database cannot be reached (507 when it found the disk full)."""
     if is_storage_full(error):
         return await store_error(request, StorageFull())
+    if isinstance(error, OperationalError) and error.connection_invalidated:
+        connection_lost(request)  # a read is asked again on a new connection
     logger.error("%s %s: database error", request.method, request.url.path, exc_info=error)
     return JSONResponse(
         {"detail": UNAVAILABLE}, status.HTTP_503_SERVICE_UNAVAILABLE, headers={"Retry-After": "5"}

@@ -9,8 +9,7 @@ EXPORT_LIMIT = 100_000
 
 
 def matching_publications(session: Session, filters: WorkFilters) -> list[PublicationPublic]:
-    publications, _ = list_works(session.connection(), PublicationPublic, filters, EXPORT_LIMIT, 0)
-    return publications
+    return list_works(session.connection(), PublicationPublic, filters, EXPORT_LIMIT, 0).items
 
 
 def every_publication(session: Session) -> list[PublicationPublic]:

@@ -9,14 +9,22 @@ import sqlite3
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import text
+from sqlalchemy import ScalarSelect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.interfaces import DBAPICursor
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from schemas.common import as_utc, utc_now
+from schemas.content_version import ContentVersion
 
 _VERSION_SQL = "SELECT version FROM content_version"
+
+
+def read_version() -> ScalarSelect[int]:
+    """The content's version as a column of a statement that reads content: evaluated in the
+    statement's own snapshot, so it is the version the statement's rows were read at (NULL
+    on a database created before the row existed)."""
+    return select(ContentVersion.__table__.c.version).scalar_subquery()  # type: ignore[attr-defined]
 
 
 # What `VersionWatcher.token` raises when the database does not answer.
@@ -24,14 +32,22 @@ WATCH_ERRORS: tuple[type[Exception], ...] = (SQLAlchemyError, sqlite3.Error)
 
 
 class VersionWatcher(Protocol):
+    reads_version_row: bool
+    """Whether its tokens are the `content_version` row's version, so that a version read
+    with some content (`read_version`) says, without another query, which token that
+    content is current at."""
+
     def token(self) -> object:
-        """A value that changes whenever committed content may have changed."""
+        """A value that changes whenever committed content may have changed, and never
+        comes back to an earlier one."""
         ...
 
     def close(self) -> None: ...
 
 
 class SqliteDataVersion:
+    reads_version_row = False
+
     def __init__(self, database: str) -> None:
         self.database = database
         self._connection: sqlite3.Connection | None = None
@@ -60,6 +76,8 @@ class ContentVersionRow:
     the connection went away, and with it every pooled connection: the pool is replaced
     (`Engine.dispose`) before the request's own queries use it, and the check asked again,
     once, on a new connection, raising SQLAlchemy's error if that fails too."""
+
+    reads_version_row = True
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine

@@ -16,6 +16,7 @@ from functools import cached_property
 from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.middleware.buffer import BufferedResponse
@@ -34,6 +35,37 @@ milliseconds); smaller ones on the loop, where they cost less than the trip to a
 UNCACHED_PATHS = frozenset({"/health", "/docs", "/redoc", "/docs/oauth2-redirect"})
 _DROPPED = ("content-length", "content-encoding", "etag", "last-modified", "vary")
 CacheKey = tuple[str | None, ...]
+READ_AT = "homepage.read_at"
+"""The scope key of the `ReadAt` a handler may fill in while the cache runs it."""
+
+
+class ReadAt:
+    """What the cache learns of how a handler's answer was read: the content version it was
+    read at, if the handler says (`read_at`), and whether the database server had closed the
+    connection it was read on (`connection_lost`)."""
+
+    version: int | None = None
+    lost_connection: bool = False
+
+
+def read_at(request: Request, version: int | None) -> None:
+    """Tell the response cache that this answer was read from the content at `version`, as
+    read in the same snapshot as the answer's first rows, or before them (never after: the
+    answer would then be kept as current at a version older than what it shows). It is
+    kept without a query to check that nothing changed while it was made."""
+    read = request.scope.get(READ_AT)
+    if read is not None:
+        read.version = version
+
+
+def connection_lost(request: Request) -> None:
+    """Tell the response cache that the database server had closed the connection this
+    request was read on (a restart, a failover, an idle timeout). SQLAlchemy has replaced
+    every pooled connection by then, so the cache asks the app once more: the read that
+    found a dead connection costs no request."""
+    read = request.scope.get(READ_AT)
+    if read is not None:
+        read.lost_connection = True
 
 
 @dataclass(frozen=True)
@@ -205,16 +237,10 @@ class ResponseCache:
         if method not in ("GET", "HEAD"):
             await self.app(scope, receive, _no_store(send))
             return
-        token = self._token() if scope["path"] not in UNCACHED_PATHS else None
-        if token is None:
-            if method == "HEAD":  # a HEAD is the GET without its body, on every path
-                await self.app({**scope, "method": "GET"}, receive, _without_body(send))
-            else:
-                await self.app(scope, receive, send)
+        watcher = self.watcher
+        if watcher is None or scope["path"] in UNCACHED_PATHS:
+            await self._uncached(scope, receive, send)
             return
-        if token != self.token:
-            self.clear()
-            self.token = token
         wanted = _wanted(scope["headers"])
         key = (
             scope["path"],
@@ -223,12 +249,19 @@ class ResponseCache:
             wanted.get(b"accept"),
         )
         entry = self.entries.get(key)
+        if entry is not None:  # only as good as the check that nothing changed since
+            if (token := self._token(watcher)) is None:
+                await self._uncached(scope, receive, send)
+                return
+            if token != self.token:
+                self._changed(token)
+                entry = None
+            else:
+                self.entries.move_to_end(key)
         if entry is None:
-            entry = await self._fill(scope, receive, send, key)
+            entry = await self._fill(watcher, scope, receive, send, key)
             if entry is None:
                 return
-        else:
-            self.entries.move_to_end(key)
         encoding = wanted.get(b"accept-encoding")
         gzip_ok = encoding is not None and _accepts_gzip_cached(encoding)
         variant = entry.gzipped if gzip_ok and entry.gzipped is not None else entry.identity
@@ -241,37 +274,45 @@ class ResponseCache:
         await send(variant.start)
         await send(_EMPTY_BODY if method == "HEAD" else variant.body_message)
 
-    def _token(self) -> object | None:
-        """The content's version now; None where it cannot be told (no watcher, or the check
-        failed), and then nothing kept can be trusted: the request goes to the app, which
-        answers from the database, or says with a 503 that the database does not answer."""
-        if self.watcher is None:
-            return None
+    async def _uncached(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] == "HEAD":  # a HEAD is the GET without its body, on every path
+            await self.app({**scope, "method": "GET"}, receive, _without_body(send))
+        else:
+            await self.app(scope, receive, send)
+
+    def _token(self, watcher: VersionWatcher) -> object | None:
+        """The content's version now; None where it cannot be told (the check failed), and
+        then nothing kept can be trusted: the request goes to the app, which answers from the
+        database, or says with a 503 that the database does not answer."""
         try:
-            return self.watcher.token()
+            return watcher.token()
         except WATCH_ERRORS:
             self.clear()
             self.token = None
             return None
 
+    def _changed(self, token: object) -> None:
+        """The content is at `token`, which this cache had not seen: drop what it kept."""
+        self.clear()
+        self.token = token
+
     async def _fill(
-        self, scope: Scope, receive: Receive, send: Send, key: CacheKey
+        self, watcher: VersionWatcher, scope: Scope, receive: Receive, send: Send, key: CacheKey
     ) -> Entry | None:
-        """Run the app once; keep a 200 response, pass any other answer straight through."""
-        token = self.token
-        response = BufferedResponse()
-        try:
-            await self.app({**scope, "method": "GET"}, receive, response.send)
-        except Exception:
-            # The error layer answered (a 500 with a sentence), then raised for the server to
-            # log: pass the answer on, then the error.
-            if response.start:
-                await send(response.start)
-                await send({"type": "http.response.body", "body": response.body})
-            raise
+        """Run the app (once more if it found its database connection closed); pass any
+        answer but a 200 straight through, and keep a 200 if it is known to be current
+        (`_current`)."""
+        if self.token is None and (token := self._token(watcher)) is not None:
+            self._changed(token)  # none known yet (the first request, or the check failed)
+        before = self.token
+        response, read = await self._answer(scope, receive, send)
+        if read.lost_connection:  # on a connection the server had closed: once more
+            response, read = await self._answer(scope, receive, send)
         if response.status != 200:
             await _pass_on(response, scope, send)
             return None
+        # The token the answer is current at, if it is known to be the cache's.
+        current = self.token if self._current(watcher, before, read.version) else None
         try:
             if self.modified is None:
                 self.modified = (await run_in_threadpool(last_changed, self.engine)).timestamp()
@@ -284,9 +325,45 @@ class ResponseCache:
             entry = await run_in_threadpool(
                 build_entry, response, self.modified, self.cache_control
             )
-        if self.token is token:  # nothing changed while the app ran: the bytes are current
+        if current is not None and self.token is current:  # nothing changed while it was built
             self._store(key, entry)
         return entry
+
+    async def _answer(
+        self, scope: Scope, receive: Receive, send: Send
+    ) -> tuple[BufferedResponse, ReadAt]:
+        """The app's answer to the request as a GET, kept in memory, and what it said of
+        how it read it."""
+        read = ReadAt()
+        response = BufferedResponse()
+        try:
+            await self.app({**scope, "method": "GET", READ_AT: read}, receive, response.send)
+        except Exception:
+            # The error layer answered (a 500 with a sentence), then raised for the server to
+            # log: pass the answer on, then the error.
+            if response.start:
+                await send(response.start)
+                await send({"type": "http.response.body", "body": response.body})
+            raise
+        return response, read
+
+    def _current(self, watcher: VersionWatcher, before: object, version: int | None) -> bool:
+        """Whether the app's answer is current at the cache's token, which it moves on to a
+        newer one it learns of. Where the watcher's tokens are versions and the app said
+        which version it read the answer at (on PostgreSQL a page of works reads it in its own
+        statement), that version tells, with no other query; otherwise the token asked after
+        the app ran must still be the one from before it began (tokens never come back to an
+        earlier value, so nothing changed in between)."""
+        if version is not None and watcher.reads_version_row:
+            if not isinstance(self.token, int) or version > self.token:
+                self._changed(version)
+            return version == self.token
+        token = self._token(watcher)
+        if token is None:
+            return False
+        if token != self.token:
+            self._changed(token)
+        return before is not None and token == before
 
     def _store(self, key: CacheKey, entry: Entry) -> None:
         if entry.size > self.max_bytes // 4:

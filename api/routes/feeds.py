@@ -59,10 +59,10 @@ def _news_feed(request: Request, session: Session) -> Feed:
 
 
 def _publications_feed(request: Request, session: Session, filters: FiltersDep) -> Feed:
-    publications, _ = list_works(session.connection(), PublicationPublic, filters, FEED_SIZE, 0)
+    found = list_works(session.connection(), PublicationPublic, filters, FEED_SIZE, 0)
     entries = [
         publication_entry(item, identifier(request, "read_publication", slug=item.slug))
-        for item in publications
+        for item in found.items
     ]
     return _feed(request, session, "Publications", "list_publications", entries)
 

@@ -4,6 +4,7 @@ from pydantic import TypeAdapter
 from api.deps import FiltersDep, PageDep, ProjectDep, ReadEngineDep
 from api.errors import NOT_FOUND
 from api.json_lists import json_list
+from api.middleware.cache import read_at
 from api.pagination import set_page_headers
 from api.routes import resource_router
 from schemas.project import Project, ProjectPublic
@@ -19,9 +20,10 @@ def list_projects(
 ) -> Response:
     """Projects in page order, filtered by year, author, venue, words (`q`) or `featured`."""
     with engine.connect() as connection:
-        items, total = list_works(connection, ProjectPublic, filters, page.limit, page.offset)
-    response = json_list(PROJECTS, items)
-    set_page_headers(request, response, page, total)
+        found = list_works(connection, ProjectPublic, filters, page.limit, page.offset)
+    read_at(request, found.version)
+    response = json_list(PROJECTS, found.items)
+    set_page_headers(request, response, page, found.total)
     return response
 
 

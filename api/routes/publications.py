@@ -8,6 +8,7 @@ from api.errors import NOT_FOUND
 from api.formats.negotiation import negotiated, negotiated_content
 from api.grouping import by_year
 from api.json_lists import json_list
+from api.middleware.cache import read_at
 from api.pagination import set_page_headers
 from api.routes import resource_router
 from schemas.publication import Publication, PublicationPublic, PublicationYear
@@ -38,12 +39,14 @@ def list_publications(
     """Publications in page order, filtered by year, author, venue, words (`q`) or `featured`;
     `group_by=year` groups the page by year. `Accept` may ask for CSL-JSON, BibTeX or JSON-LD."""
     with engine.connect() as connection:  # in the handler's thread, as are its queries
-        items, total = list_works(connection, PublicationPublic, filters, page.limit, page.offset)
+        found = list_works(connection, PublicationPublic, filters, page.limit, page.offset)
+        read_at(request, found.version)  # the citation formats read after it, never before
+        items = found.items
         response = negotiated(request, connection, items, one=False)
     if response is None:
         grouped = group_by == "year"
         response = json_list(YEARS, by_year(items)) if grouped else json_list(PUBLICATIONS, items)
-    set_page_headers(request, response, page, total)
+    set_page_headers(request, response, page, found.total)
     return response
 
 

@@ -1,6 +1,7 @@
 """PostgreSQL closing the app's connections (a restart, a failover, an idle timeout) costs
-no request: the change check that opens every request finds its connection gone, reconnects,
-and SQLAlchemy then replaces every older pooled connection before a read or write uses it."""
+no request: the first read to find its connection gone has SQLAlchemy replace every older
+pooled connection, and the response cache asks the app once more; the change check finds its
+own connection gone and reconnects; writes after them get new connections."""
 
 import uuid
 

@@ -23,8 +23,8 @@ pytestmark = pytest.mark.skipif(
 
 def searched(engine: Engine, filters: WorkFilters) -> tuple[list[str], int]:
     with Session(engine) as session:
-        rows, total = list_works(session.connection(), PublicationPublic, filters, 20, 0)
-    return [row.slug for row in rows], total
+        found = list_works(session.connection(), PublicationPublic, filters, 20, 0)
+    return [row.slug for row in found.items], found.total
 
 
 def test_a_dump_restores_with_its_search_indexes_and_answers_the_same(
@@ -32,7 +32,7 @@ def test_a_dump_restores_with_its_search_indexes_and_answers_the_same(
 ) -> None:
     assert POSTGRES_URL is not None
     with Session(seeded) as session:
-        [first], _ = list_works(session.connection(), PublicationPublic, WorkFilters(), 1, 0)
+        [first] = list_works(session.connection(), PublicationPublic, WorkFilters(), 1, 0).items
     word = first.title.split()[0]
     searches = [
         WorkFilters(q=word),

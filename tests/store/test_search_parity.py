@@ -132,8 +132,8 @@ def found(
     offset: int = 0,
 ) -> tuple[list[str], int]:
     with Session(engine) as session:
-        rows, total = list_works(session.connection(), model, filters, limit, offset)
-    return [row.slug for row in rows], total
+        found = list_works(session.connection(), model, filters, limit, offset)
+    return [row.slug for row in found.items], found.total
 
 
 def same_on_both(sqlite: Engine, postgres: Engine, model: type[P]) -> None:
@@ -223,7 +223,7 @@ def listing_plan(engine: Engine, filters: WorkFilters, *settings: str) -> tuple[
 
     event.listen(engine, "before_cursor_execute", record)
     with Session(engine) as session:
-        _, total = list_works(session.connection(), PublicationPublic, filters, 20, 0)
+        total = list_works(session.connection(), PublicationPublic, filters, 20, 0).total
     event.remove(engine, "before_cursor_execute", record)
     [(statement, parameters)] = statements
     with engine.connect() as connection:
