@@ -48,14 +48,18 @@ class ReadAt:
     lost_connection: bool = False
 
 
+def _read(request: Request) -> ReadAt:
+    """The request's `ReadAt`; a throwaway one where no cache runs the app (a write)."""
+    read: ReadAt = request.scope.get(READ_AT) or ReadAt()
+    return read
+
+
 def read_at(request: Request, version: int | None) -> None:
     """Tell the response cache that this answer was read from the content at `version`, as
     read in the same snapshot as the answer's first rows, or before them (never after: the
     answer would then be kept as current at a version older than what it shows). It is
     kept without a query to check that nothing changed while it was made."""
-    read = request.scope.get(READ_AT)
-    if read is not None:
-        read.version = version
+    _read(request).version = version
 
 
 def connection_lost(request: Request) -> None:
@@ -63,9 +67,7 @@ def connection_lost(request: Request) -> None:
     request was read on (a restart, a failover, an idle timeout). SQLAlchemy has replaced
     every pooled connection by then, so the cache asks the app once more: the read that
     found a dead connection costs no request."""
-    read = request.scope.get(READ_AT)
-    if read is not None:
-        read.lost_connection = True
+    _read(request).lost_connection = True
 
 
 @dataclass(frozen=True)
