@@ -39,18 +39,17 @@ def reference(request: Request, route: str | None = None, /, **params: str) -> s
 def page_references(request: Request, pages: Iterable[tuple[int, int]]) -> list[str]:
     """This list's URL with each `(offset, limit)` of `pages`, for a `Link` header: the other
     query parameters kept in their order, `offset` and `limit` last (the request's URL is
-    read and split once for all of them)."""
+    read, split and the kept parameters encoded once for all of them)."""
     url = request.url
-    kept = [
-        (key, value)
-        for key, value in parse_qsl(url.query, keep_blank_values=True)
-        if key not in ("offset", "limit")
-    ]
-    base = (_public(request) or "") + url.path + "?"
-    return [
-        base + urlencode([*kept, ("offset", str(offset)), ("limit", str(limit))])
-        for offset, limit in pages
-    ]
+    kept = urlencode(
+        [
+            (key, value)
+            for key, value in parse_qsl(url.query, keep_blank_values=True)
+            if key not in ("offset", "limit")
+        ]
+    )
+    base = (_public(request) or "") + url.path + "?" + (kept + "&" if kept else "")
+    return [base + f"offset={offset}&limit={limit}" for offset, limit in pages]
 
 
 def identifier(request: Request, route: str | None = None, /, **params: str) -> str:

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import from_json
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError
@@ -49,6 +50,10 @@ def _sqlite_begin(connection: Connection) -> None:
 
 
 def make_engine(url: str) -> Engine:
+    """JSON columns (authors, links) are parsed by pydantic's Rust parser, about three times
+    as fast as the standard library's on a work's authors, which a page of 20 reads 40 of:
+    their text is always this program's own, valid JSON with no lone surrogates (refused as
+    input, and UTF-8 holds none), where the two parsers agree."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         # No ping on each checkout, which would cost every read a round trip: the change
@@ -58,13 +63,17 @@ def make_engine(url: str) -> Engine:
         # Last in, first out: with few requests at once the same connections serve them all,
         # with their statements prepared (psycopg prepares one on a connection at its fifth
         # run, and PostgreSQL then plans it once) and the server's caches for them warm.
-        return create_engine(url, pool_use_lifo=True)
+        return create_engine(url, pool_use_lifo=True, json_deserializer=from_json)
     if parsed.database and parsed.database != ":memory:":
         path = Path(parsed.database)
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists():  # API news and token hashes: readable by the owner only
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": 10},
+        json_deserializer=from_json,
+    )
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
