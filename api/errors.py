@@ -86,12 +86,20 @@ async def store_error(request: Request, error: Exception) -> JSONResponse:
 
 
 async def database_error(request: Request, error: Exception) -> JSONResponse:
-    """503 when the database cannot be reached (507 when it found the disk full)."""
+    """503 when the database cannot be reached (507 when it found the disk full), logged with
+    its traceback; a read that found its connection closed by the server, which the response
+    cache asks again, is one warning line, as its answer is never sent."""
     if is_storage_full(error):
         return await store_error(request, StorageFull())
-    if isinstance(error, OperationalError) and error.connection_invalidated:
-        connection_lost(request)  # a read is asked again on a new connection
-    logger.error("%s %s: database error", request.method, request.url.path, exc_info=error)
+    lost = isinstance(error, OperationalError) and error.connection_invalidated
+    if lost and connection_lost(request):  # a read, asked again on a new connection
+        logger.warning(
+            "%s %s: the database server had closed the connection; asking again",
+            request.method,
+            request.url.path,
+        )
+    else:
+        logger.error("%s %s: database error", request.method, request.url.path, exc_info=error)
     return JSONResponse(
         {"detail": UNAVAILABLE}, status.HTTP_503_SERVICE_UNAVAILABLE, headers={"Retry-After": "5"}
     )

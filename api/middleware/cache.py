@@ -46,6 +46,8 @@ class ReadAt:
 
     version: int | None = None
     lost_connection: bool = False
+    last_try: bool = False
+    """Whether this is the cache's second asking, after a lost connection (there is no third)."""
 
 
 def _read(request: Request) -> ReadAt:
@@ -62,12 +64,15 @@ def read_at(request: Request, version: int | None) -> None:
     _read(request).version = version
 
 
-def connection_lost(request: Request) -> None:
+def connection_lost(request: Request) -> bool:
     """Tell the response cache that the database server had closed the connection this
     request was read on (a restart, a failover, an idle timeout). SQLAlchemy has replaced
     every pooled connection by then, so the cache asks the app once more: the read that
-    found a dead connection costs no request."""
-    _read(request).lost_connection = True
+    found a dead connection costs no request. True when it will, so the answer to this try
+    is never sent (False for a write, or on the second try)."""
+    read = _read(request)
+    read.lost_connection = True
+    return READ_AT in request.scope and not read.last_try
 
 
 @dataclass(frozen=True)
@@ -309,7 +314,7 @@ class ResponseCache:
         before = self.token
         response, read = await self._answer(scope, receive, send)
         if read.lost_connection:  # on a connection the server had closed: once more
-            response, read = await self._answer(scope, receive, send)
+            response, read = await self._answer(scope, receive, send, last_try=True)
         if response.status != 200:
             await _pass_on(response, scope, send)
             return None
@@ -332,11 +337,12 @@ class ResponseCache:
         return entry
 
     async def _answer(
-        self, scope: Scope, receive: Receive, send: Send
+        self, scope: Scope, receive: Receive, send: Send, *, last_try: bool = False
     ) -> tuple[BufferedResponse, ReadAt]:
         """The app's answer to the request as a GET, kept in memory, and what it said of
         how it read it."""
         read = ReadAt()
+        read.last_try = last_try
         response = BufferedResponse()
         try:
             await self.app({**scope, "method": "GET", READ_AT: read}, receive, response.send)

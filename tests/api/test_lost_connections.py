@@ -3,6 +3,7 @@ no request: the first read to find its connection gone has SQLAlchemy replace ev
 pooled connection, and the response cache asks the app once more; the change check finds its
 own connection gone and reconnects; writes after them get new connections."""
 
+import logging
 import uuid
 
 import pytest
@@ -62,3 +63,25 @@ def test_reads_and_writes_after_the_server_closed_every_connection_are_answered(
     assert again.status_code == 200
     assert again.json() == first.json()[:5]
     assert created.status_code == 201
+
+
+def test_a_read_answered_on_its_second_try_is_logged_as_one_warning_not_an_error(
+    named_engine: Engine, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    application = named_engine.url.query["application_name"]
+    with TestClient(create_app(settings, named_engine)) as client:
+        assert client.get("/publications", params={"q": "sparse"}).status_code == 200
+        assert _close_connections_of(str(application)) >= 1
+        with caplog.at_level(logging.WARNING, logger="homepage"):
+            again = client.get("/publications", params={"q": "sparse", "limit": 5})
+
+    assert again.status_code == 200
+    assert [
+        (record.levelname, record.getMessage(), record.exc_info) for record in caplog.records
+    ] == [
+        (
+            "WARNING",
+            "GET /publications: the database server had closed the connection; asking again",
+            None,
+        )
+    ]
