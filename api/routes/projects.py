@@ -1,7 +1,7 @@
 from fastapi import Request, Response
 from pydantic import TypeAdapter
 
-from api.deps import FiltersDep, PageDep, ProjectDep, ReadEngineDep
+from api.deps import ProjectDep, ReadEngineDep, WorkListDep
 from api.errors import NOT_FOUND
 from api.json_lists import json_list
 from api.middleware.cache import read_at
@@ -15,15 +15,13 @@ PROJECTS = TypeAdapter(list[ProjectPublic])
 
 
 @router.get("/projects", response_model=list[ProjectPublic])
-def list_projects(
-    request: Request, engine: ReadEngineDep, filters: FiltersDep, page: PageDep
-) -> Response:
+def list_projects(request: Request, engine: ReadEngineDep, params: WorkListDep) -> Response:
     """Projects in page order, filtered by year, author, venue, words (`q`) or `featured`."""
     with engine.connect() as connection:
-        found = list_works(connection, ProjectPublic, filters, page.limit, page.offset)
+        found = list_works(connection, ProjectPublic, params.filters(), params.limit, params.offset)
     read_at(request, found.version)
     response = json_list(PROJECTS, found.items)
-    set_page_headers(request, response, page, found.total)
+    set_page_headers(request, response, params, found.total)
     return response
 
 

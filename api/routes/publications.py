@@ -1,9 +1,9 @@
 from typing import Annotated, Literal
 
 from fastapi import Query, Request, Response
-from pydantic import TypeAdapter
+from pydantic import Field, TypeAdapter
 
-from api.deps import FiltersDep, PageDep, PublicationDep, ReadEngineDep, SessionDep
+from api.deps import PublicationDep, ReadEngineDep, SessionDep, WorkListParams
 from api.errors import NOT_FOUND
 from api.formats.negotiation import negotiated, negotiated_content
 from api.grouping import by_year
@@ -18,10 +18,12 @@ router = resource_router("publications")
 PUBLICATIONS = TypeAdapter(list[PublicationPublic])
 YEARS = TypeAdapter(list[PublicationYear])
 
-GroupBy = Annotated[
-    Literal["year"] | None,
-    Query(description="`year`: the page's publications as `[{year, publications}]`, newest first."),
-]
+
+class PublicationListParams(WorkListParams):
+    group_by: Literal["year"] | None = Field(
+        None,
+        description="`year`: the page's publications as `[{year, publications}]`, newest first.",
+    )
 
 
 @router.get(
@@ -30,23 +32,20 @@ GroupBy = Annotated[
     responses=negotiated_content(one=False),
 )
 def list_publications(
-    request: Request,
-    engine: ReadEngineDep,
-    filters: FiltersDep,
-    page: PageDep,
-    group_by: GroupBy = None,
+    request: Request, engine: ReadEngineDep, params: Annotated[PublicationListParams, Query()]
 ) -> Response:
     """Publications in page order, filtered by year, author, venue, words (`q`) or `featured`;
     `group_by=year` groups the page by year. `Accept` may ask for CSL-JSON, BibTeX or JSON-LD."""
     with engine.connect() as connection:  # in the handler's thread, as are its queries
-        found = list_works(connection, PublicationPublic, filters, page.limit, page.offset)
+        filters = params.filters()
+        found = list_works(connection, PublicationPublic, filters, params.limit, params.offset)
         read_at(request, found.version)  # the citation formats read after it, never before
         items = found.items
         response = negotiated(request, connection, items, one=False)
     if response is None:
-        grouped = group_by == "year"
+        grouped = params.group_by == "year"
         response = json_list(YEARS, by_year(items)) if grouped else json_list(PUBLICATIONS, items)
-    set_page_headers(request, response, page, found.total)
+    set_page_headers(request, response, params, found.total)
     return response
 
 
